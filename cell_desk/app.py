@@ -1,0 +1,49 @@
+"""Composition root: resolve the data folder, open the store, build the services."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .services.checklist import ChecklistService
+from .services.clock import Clock, system_clock
+from .services.overview import OverviewService
+from .services.plans import PlanService
+from .services.settings import SettingsService
+from .storage.database import Database, open_database
+from .storage.location import resolve_data_dir
+
+
+@dataclass
+class Services:
+    database: Database
+    plans: PlanService
+    checklist: ChecklistService
+    settings: SettingsService
+    overview: OverviewService
+    clock: Clock
+
+    @property
+    def data_dir(self) -> Path:
+        return self.database.folder
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_services(data_dir: str | Path | None = None, *, clock: Clock = system_clock, **open_options) -> Services:
+    """Opens the data folder (raising StorageError with a user message) and loads bundled plans."""
+    database = open_database(resolve_data_dir(data_dir), **open_options)
+    try:
+        plans = PlanService(database)
+        plans.ensure_bundled_plans()
+        return Services(
+            database=database,
+            plans=plans,
+            checklist=ChecklistService(database, clock),
+            settings=SettingsService(database),
+            overview=OverviewService(plans, clock),
+            clock=clock,
+        )
+    except BaseException:
+        database.close()
+        raise

@@ -1,0 +1,52 @@
+"""Dates as Vietnamese readers see them, and the monthly reporting deadline."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+UI_DATE_FORMAT = "%d/%m/%Y"
+
+
+def format_ui_date(day: dt.date | None) -> str:
+    """dd/mm/yyyy, the way dates appear on screen; empty for no date."""
+    return day.strftime(UI_DATE_FORMAT) if day else ""
+
+
+def parse_ui_date(text: str) -> dt.date:
+    """Reads dd/mm/yyyy (also d/m/yyyy); raises ValueError with a Vietnamese message."""
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text or "")
+    if not match:
+        raise ValueError(f"Ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026).")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"Ngày «{text}» không có trên lịch.") from None
+
+
+def official_date_words(day: dt.date) -> str:
+    """`ngày 05 tháng 01 năm 2026`: days 1-9 and months 1-2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_report_deadline(today: dt.date, day_of_month: int = 20) -> dt.date:
+    """The next reporting day on or after today (the plan asks for the 20th)."""
+    this_month = dt.date(today.year, today.month, min(day_of_month, calendar.monthrange(today.year, today.month)[1]))
+    if today <= this_month:
+        return this_month
+    following = add_months(dt.date(today.year, today.month, 1), 1)
+    last = calendar.monthrange(following.year, following.month)[1]
+    return dt.date(following.year, following.month, min(day_of_month, last))

@@ -1,0 +1,154 @@
+"""A propaganda plan (kế hoạch) and its checklist, as plain values."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class ItemStatus(str, enum.Enum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed items can no longer be overdue."""
+        return self in (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE)
+
+
+STATUS_LABELS = {
+    ItemStatus.NOT_STARTED: "Chưa thực hiện",
+    ItemStatus.IN_PROGRESS: "Đang thực hiện",
+    ItemStatus.DONE: "Đã hoàn thành",
+    ItemStatus.NOT_APPLICABLE: "Không áp dụng",
+}
+
+
+class StageKind(str, enum.Enum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+    @property
+    def label(self) -> str:
+        return {
+            StageKind.BEFORE: "Trước khai mạc",
+            StageKind.DURING: "Trong thời gian diễn ra",
+            StageKind.AFTER: "Sau khi bế mạc",
+        }[self]
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    number: str
+    kind: str
+    title: str
+    issued_on: dt.date
+    place: str
+    is_active: bool
+    item_count: int = 0
+    report_day: int = 20
+
+    @property
+    def reference(self) -> str:
+        """`Kế hoạch 20-KH/ĐUK ngày 30/12/2019`."""
+        return f"{self.kind.capitalize()} {self.number} ngày {self.issued_on:%d/%m/%Y}"
+
+
+@dataclass
+class ChecklistItem:
+    id: int
+    phase_id: int
+    stage_id: int | None
+    parent_id: int | None
+    position: int
+    text: str
+    status: ItemStatus = ItemStatus.NOT_STARTED
+    completed_on: dt.date | None = None
+    assignee: str = ""
+    evidence: str = ""
+    due_on: dt.date | None = None
+    sub_items: list["ChecklistItem"] = field(default_factory=list)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Late once the phase window has closed and the item is still open."""
+        return self.due_on is not None and not self.status.is_closed and today > self.due_on
+
+
+@dataclass
+class Stage:
+    id: int
+    kind: StageKind
+    heading: str
+    items: list[ChecklistItem] = field(default_factory=list)
+
+
+@dataclass
+class Phase:
+    id: int
+    code: str
+    title: str
+    window_text: str
+    starts_on: dt.date
+    ends_on: dt.date
+    is_standing: bool = False
+    stages: list[Stage] = field(default_factory=list)
+    items: list[ChecklistItem] = field(default_factory=list)  # items outside any stage
+
+    @property
+    def display_title(self) -> str:
+        """`1.3. Tuyên truyền …: Từ tháng 7/2020 đến 31/8/2020`."""
+        prefix = f"{self.code}. " if self.code else ""
+        if self.title and self.window_text:
+            return f"{prefix}{self.title}: {self.window_text}"
+        return f"{prefix}{self.title or self.window_text}"
+
+    def is_running(self, today: dt.date) -> bool:
+        return self.starts_on <= today <= self.ends_on
+
+    def all_items(self) -> list[ChecklistItem]:
+        """Every checkable line of the phase: items and sub-items, in order."""
+        top = list(self.items) + [item for stage in self.stages for item in stage.items]
+        result: list[ChecklistItem] = []
+        for item in top:
+            result.append(item)
+            result.extend(item.sub_items)
+        return result
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    counted: int  # items that count: all but "Không áp dụng"
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.counted if self.counted else 0.0
+
+    @property
+    def percent(self) -> int:
+        return round(self.fraction * 100)
+
+    @classmethod
+    def of(cls, items: list[ChecklistItem]) -> "Progress":
+        counted = [item for item in items if item.status is not ItemStatus.NOT_APPLICABLE]
+        return cls(sum(item.status is ItemStatus.DONE for item in counted), len(counted))
+
+
+@dataclass
+class PlanTree:
+    summary: PlanSummary
+    phases: list[Phase]
+
+    def all_items(self) -> list[ChecklistItem]:
+        return [item for phase in self.phases for item in phase.all_items()]
+
+    def progress(self) -> Progress:
+        return Progress.of(self.all_items())

@@ -1,0 +1,23 @@
+"""Text rules shared by every layer: normalisation and diacritic-free search keys."""
+from __future__ import annotations
+
+import unicodedata
+
+# Unikey and VNI can type either composed or decomposed Vietnamese; store one form.
+def normalize_text(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_STROKED = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def search_key(text: str) -> str:
+    """Lower case without diacritics: "ĐẠI HỘI" and "dai hoi" give the same key."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKED))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def matches(query_key: str, text_key: str) -> bool:
+    """Every word of the query appears in the text (both already search keys)."""
+    return all(word in text_key for word in query_key.split())

@@ -1,0 +1,54 @@
+"""Editing checklist items: every change validated, saved in its own transaction, undoable."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.checklist import ItemState
+from ..domain.plan import ItemStatus
+from ..domain.validation import ValidationError
+from ..storage.database import Database
+from ..storage.models import ChecklistItemRow
+from .clock import Clock, system_clock
+
+
+class ChecklistService:
+    def __init__(self, database: Database, clock: Clock = system_clock):
+        self.database = database
+        self.clock = clock
+
+    def state(self, item_id: int) -> ItemState:
+        with self.database.session() as session:
+            return _state_of(self._row(session, item_id))
+
+    def update_item(self, item_id: int, **changes) -> tuple[ItemState, ItemState]:
+        """Applies a user's edit with the checklist rules. Returns (before, after)."""
+        with self.database.session() as session:
+            row = self._row(session, item_id)
+            before = _state_of(row)
+            after = before.with_changes(self.clock(), **changes).validated(self.clock())
+            _write(row, after)
+        return before, after
+
+    def restore_state(self, item_id: int, state: ItemState) -> None:
+        """Puts an item back exactly as it was (undo and redo)."""
+        with self.database.session() as session:
+            _write(self._row(session, item_id), state)
+
+    @staticmethod
+    def _row(session, item_id: int) -> ChecklistItemRow:
+        row = session.get(ChecklistItemRow, item_id)
+        if row is None:
+            raise ValidationError(f"Không tìm thấy nội dung số {item_id} (có thể đã bị xóa).")
+        return row
+
+
+def _state_of(row: ChecklistItemRow) -> ItemState:
+    return ItemState(ItemStatus(row.status), row.completed_on, row.assignee, row.evidence)
+
+
+def _write(row: ChecklistItemRow, state: ItemState) -> None:
+    row.status = state.status.value
+    row.completed_on = state.completed_on
+    row.assignee = state.assignee
+    row.evidence = state.evidence
+    row.updated_at = dt.datetime.now()

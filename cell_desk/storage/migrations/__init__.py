@@ -1,0 +1,1 @@
+"""Alembic migrations, run in-process at start-up (no alembic.ini needed)."""

@@ -1,0 +1,116 @@
+"""Tables, as SQLAlchemy 2 typed models. Migrations in migrations/ create them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    number: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(Text)
+    upper_issuer: Mapped[str] = mapped_column(String(200), default="")
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    issuing_body: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(100), default="")
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    signing_authority: Mapped[str] = mapped_column(String(60), default="")
+    signer_position: Mapped[str] = mapped_column(String(60), default="")
+    signer: Mapped[str] = mapped_column(String(100), default="")
+    report_day: Mapped[int] = mapped_column(Integer, default=20)
+    report_recipient: Mapped[str] = mapped_column(String(200), default="")
+    report_via: Mapped[str] = mapped_column(String(200), default="")
+    report_text: Mapped[str] = mapped_column(Text, default="")
+    # Text the app shows and cites but never queries: bases, preamble, purposes, duties, recipients.
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    phases: Mapped[list[PhaseRow]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PhaseRow.position"
+    )
+
+    __table_args__ = (
+        Index("ix_plans_one_active", "is_active", unique=True, sqlite_where=text("is_active = 1")),
+    )
+
+
+class PhaseRow(Base):
+    __tablename__ = "phases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    window_text: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    is_standing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="phases")
+
+
+class StageRow(Base):
+    __tablename__ = "stages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phase_id: Mapped[int] = mapped_column(ForeignKey("phases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    heading: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChecklistItemRow(Base):
+    __tablename__ = "checklist_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phase_id: Mapped[int] = mapped_column(ForeignKey("phases.id", ondelete="CASCADE"), index=True)
+    stage_id: Mapped[int | None] = mapped_column(ForeignKey("stages.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    assignee: Mapped[str] = mapped_column(String(200), default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ActivityFormRow(Base):
+    __tablename__ = "activity_forms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(Text)
+    group_title: Mapped[str] = mapped_column(Text, default="")
+    points: Mapped[list] = mapped_column(JSON, default=list)
+    is_custom: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SloganRow(Base):
+    __tablename__ = "slogans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict | list | str | int | None] = mapped_column(JSON)

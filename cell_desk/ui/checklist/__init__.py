@@ -1,0 +1,1 @@
+"""Page "Kế hoạch": the plan as a checklist of phase tasks."""

@@ -1,0 +1,357 @@
+"""Page "Kế hoạch": the checklist tree, its filters, and the editor of the chosen item."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QSplitter, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ...app import Services
+from ...domain.checklist import MAX_ASSIGNEE_LENGTH, EARLIEST_DATE, ItemState
+from ...domain.dates import format_ui_date
+from ...domain.plan import ItemStatus
+from ...domain.validation import ValidationError
+from .. import events
+from ..undo import SavedChangeCommand
+from ..widgets import ProgressBarDelegate, heading_label
+from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
+from .model import NODE_ROLE, ChecklistModel, Column, Node, NodeKind
+
+SEARCH_DELAY_MS = 120
+EVIDENCE_SAVE_DELAY_MS = 800
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ItemEditor(QFrame):
+    """The right-hand panel: the full text and the editable fields of one item."""
+
+    edit_requested = Signal(int, dict)  # item id, changes
+
+    def __init__(self, clock, parent=None):
+        super().__init__(parent)
+        self.clock = clock
+        self.item_id: int | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(320)
+
+        self.context = QLabel()
+        self.context.setWordWrap(True)
+        self.context.setStyleSheet("color: #555;")
+        self.text = QLabel("Chọn một nội dung trong danh sách để cập nhật.")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.text.font()
+        font.setPointSize(font.pointSize() + 1)
+        self.text.setFont(font)
+        self.due = QLabel()
+
+        self.status = QComboBox()
+        for status in ItemStatus:
+            self.status.addItem(status.label, status)
+        self.completed_on = QDateEdit()
+        self.completed_on.setDisplayFormat("dd/MM/yyyy")
+        self.completed_on.setCalendarPopup(True)
+        blank_day = EARLIEST_DATE - dt.timedelta(days=1)
+        self.completed_on.setMinimumDate(_qdate(blank_day))
+        self.completed_on.setSpecialValueText(" ")  # the minimum date shows as "no date"
+        self.assignee = QLineEdit()
+        self.assignee.setMaxLength(MAX_ASSIGNEE_LENGTH)
+        self.assignee.setPlaceholderText("Ví dụ: Đ/c Nguyễn Văn A")
+        self.evidence = QPlainTextEdit()
+        self.evidence.setPlaceholderText("Văn bản, ảnh, đường dẫn… chứng minh nội dung đã làm")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4161a;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("Trạng thái:", self.status)
+        form.addRow("Ngày hoàn thành:", self.completed_on)
+        form.addRow("Người phụ trách:", self.assignee)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.context)
+        layout.addWidget(self.text)
+        layout.addWidget(self.due)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Minh chứng, ghi chú:"))
+        layout.addWidget(self.evidence, 1)
+        layout.addWidget(self.error)
+
+        self._evidence_timer = QTimer(self, singleShot=True, interval=EVIDENCE_SAVE_DELAY_MS)
+        self._evidence_timer.timeout.connect(self._save_evidence)
+        self.status.activated.connect(lambda _: self._request(status=self.status.currentData()))
+        self.completed_on.editingFinished.connect(self._save_completed_on)
+        self.assignee.editingFinished.connect(lambda: self._request(assignee=self.assignee.text()))
+        self.evidence.textChanged.connect(self._evidence_timer.start)
+        self._set_enabled(False)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.status, self.completed_on, self.assignee, self.evidence):
+            widget.setEnabled(enabled)
+
+    def show_node(self, node: Node | None) -> None:
+        self.flush()
+        self.error.hide()
+        if node is None or node.kind is not NodeKind.ITEM:
+            self.item_id = None
+            self.context.setText(node.phase.display_title if node else "")
+            self.text.setText(
+                (node.value.heading if node and node.kind is NodeKind.STAGE else "")
+                or "Chọn một nội dung trong danh sách để cập nhật."
+            )
+            self.due.clear()
+            self._set_enabled(False)
+            return
+        item = node.item
+        self.item_id = item.id
+        parent = node.parent
+        trail = [node.phase.display_title]
+        if parent is not None and parent.kind is NodeKind.STAGE:
+            trail.append(parent.value.heading)
+        if parent is not None and parent.kind is NodeKind.ITEM:
+            trail.append("Thuộc: " + parent.item.text)
+        self.context.setText("\n".join(trail))
+        self.text.setText(("+ " if item.parent_id else "- ") + item.text)
+        overdue = item.is_overdue(self.clock())
+        due_text = f"Hạn: {format_ui_date(item.due_on)}"
+        self.due.setText(due_text + (" – quá hạn" if overdue else ""))
+        self.due.setStyleSheet("color: #a4161a; font-weight: bold;" if overdue else "")
+        self._show_state(ItemState(item.status, item.completed_on, item.assignee, item.evidence))
+        self._set_enabled(True)
+
+    def _show_state(self, state: ItemState) -> None:
+        for widget in (self.status, self.completed_on, self.assignee, self.evidence):
+            widget.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData(state.status))
+        self.completed_on.setDate(_qdate(state.completed_on) if state.completed_on else self.completed_on.minimumDate())
+        self.completed_on.setEnabled(state.status is ItemStatus.DONE)
+        self.completed_on.setMaximumDate(_qdate(self.clock()))
+        if self.assignee.text() != state.assignee:
+            self.assignee.setText(state.assignee)
+        if self.evidence.toPlainText() != state.evidence:
+            self.evidence.setPlainText(state.evidence)
+        for widget in (self.status, self.completed_on, self.assignee, self.evidence):
+            widget.blockSignals(False)
+
+    def refresh(self, item_id: int, state: ItemState) -> None:
+        if item_id == self.item_id:
+            self._show_state(state)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def flush(self) -> None:
+        """Saves typing that is still waiting for its timer (before switching items or closing)."""
+        if self._evidence_timer.isActive():
+            self._evidence_timer.stop()
+            self._save_evidence()
+
+    def _save_evidence(self) -> None:
+        self._request(evidence=self.evidence.toPlainText())
+
+    def _save_completed_on(self) -> None:
+        qdate = self.completed_on.date()
+        if qdate == self.completed_on.minimumDate():
+            return
+        self._request(completed_on=dt.date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _request(self, **changes) -> None:
+        if self.item_id is not None:
+            self.edit_requested.emit(self.item_id, changes)
+
+
+class ChecklistPage(QWidget):
+    title = "Kế hoạch"
+
+    def __init__(self, services: Services, app_events: events.AppEvents, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.app_events = app_events
+        self.undo_stack = undo_stack
+        self.model = ChecklistModel(services.clock, self)
+        self.proxy = ChecklistFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.heading = heading_label("")
+        self.progress = QProgressBar()
+        self.progress.setFormat("Tiến độ chung: %p%")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm nội dung (gõ có dấu hoặc không dấu)…")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        for choice in StatusFilter:
+            self.status_filter.addItem(choice.label, choice)
+        self.phase_filter = QComboBox()
+        self.phase_filter.setMinimumContentsLength(18)
+        self.phase_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.overdue_only = QCheckBox("Chỉ nội dung quá hạn")
+        self.count = QLabel()
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setItemDelegate(ProgressBarDelegate(self.tree))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.STATUS, 118), (Column.DUE, 82), (Column.COMPLETED, 86),
+                              (Column.ASSIGNEE, 130), (Column.PROGRESS, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.editor = ItemEditor(services.clock)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.phase_filter, 2)
+        filters.addWidget(self.overdue_only)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 330])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.progress)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        self.phase_filter.currentIndexChanged.connect(self._apply_filters)
+        self.overdue_only.toggled.connect(self._apply_filters)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.editor.edit_requested.connect(self.edit_item)
+        app_events.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- data ----------------------------------------------------------
+    def reload(self) -> None:
+        tree = self.services.plans.plan_tree()
+        self.heading.setText(f"{tree.summary.reference}: {tree.summary.title}")
+        self.model.set_tree(tree)
+        self.phase_filter.blockSignals(True)
+        chosen = self.phase_filter.currentData()
+        self.phase_filter.clear()
+        self.phase_filter.addItem("Mọi đợt", None)
+        for phase in tree.phases:
+            self.phase_filter.addItem(phase.display_title, phase.id)
+        self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(chosen)))
+        self.phase_filter.blockSignals(False)
+        self._apply_filters()
+        self._update_progress()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == events.PLANS:
+            self.reload()
+
+    def _update_progress(self) -> None:
+        if self.model.tree is None:
+            return
+        progress = self.model.tree.progress()
+        self.progress.setRange(0, max(1, progress.counted))
+        self.progress.setValue(progress.done)
+        self.progress.setFormat(f"Tiến độ chung: {progress.percent}% ({progress.done}/{progress.counted} nội dung)")
+
+    def _apply_filters(self) -> None:
+        criteria = ChecklistFilter(
+            status=self.status_filter.currentData() or StatusFilter.ANY,
+            phase_id=self.phase_filter.currentData(),
+            overdue_only=self.overdue_only.isChecked(),
+        )
+        self.proxy.set_criteria(criteria)
+        self.proxy.set_query(self.search.text())
+        self.tree.expandAll()
+        shown = self.visible_item_count()
+        total = len(self.model.by_item_id)
+        self.count.setText(f"Đang hiện {shown} / {total} nội dung" if shown != total else f"{total} nội dung")
+
+    def visible_item_count(self) -> int:
+        """Items (and sub-items) that pass the filters."""
+        count = 0
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                node = self.proxy.data(index, NODE_ROLE)
+                if node.kind is NodeKind.ITEM and self.proxy.filterAcceptsRow(
+                    self.proxy.mapToSource(index).row(), self.proxy.mapToSource(index.parent())
+                ):
+                    count += 1
+                pending.append(index)
+        return count
+
+    # --- selection and editing -------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.show_node(self.model.node(self.proxy.mapToSource(current)))
+
+    def select_item(self, item_id: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of_item(item_id))
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.tree.scrollTo(index)
+
+    def edit_item(self, item_id: int, changes: dict) -> bool:
+        """Saves one edit at once and records it for undo. False when the edit was refused."""
+        try:
+            before, after = self.services.checklist.update_item(item_id, **changes)
+        except ValidationError as exc:
+            self.editor.show_error(str(exc))
+            self.editor.refresh(item_id, self.services.checklist.state(item_id))
+            return False
+        self.editor.show_error("")
+        if before == after:
+            return True
+        text = self.model.by_item_id[item_id].item.text
+        self.undo_stack.push(SavedChangeCommand(
+            f"sửa «{text[:40]}…»", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
+        ))
+        self._show_saved(item_id, after)
+        return True
+
+    def _restore(self, item_id: int, state: ItemState) -> None:
+        self.services.checklist.restore_state(item_id, state)
+        self._show_saved(item_id, state)
+        self.select_item(item_id)
+
+    def _show_saved(self, item_id: int, state: ItemState) -> None:
+        self.model.apply_state(item_id, state)
+        self.editor.refresh(item_id, state)
+        self._update_progress()
+        self.app_events.changed.emit(events.CHECKLIST)
+
+    def _context_menu(self, position) -> None:
+        node = self.model.node(self.proxy.mapToSource(self.tree.indexAt(position)))
+        if node is None or node.kind is not NodeKind.ITEM:
+            return
+        menu = QMenu(self)
+        for status in ItemStatus:
+            action = QAction(f"Đánh dấu: {status.label}", menu)
+            action.setCheckable(True)
+            action.setChecked(node.item.status is status)
+            action.triggered.connect(lambda _=False, s=status, i=node.item.id: self.edit_item(i, {"status": s}))
+            menu.addAction(action)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def flush(self) -> None:
+        self.editor.flush()

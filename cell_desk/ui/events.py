@@ -1,0 +1,12 @@
+"""One signal that tells every page what kind of data changed, so each refreshes itself."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+CHECKLIST = "checklist"
+PROFILE = "profile"
+PLANS = "plans"
+
+
+class AppEvents(QObject):
+    changed = Signal(str)

@@ -1,0 +1,1 @@
+"""Page "Tổng quan": today's figures of the active plan."""

@@ -1,0 +1,1 @@
+"""Page "Cài đặt" and the first-run dialog: the cell profile and the active plan."""

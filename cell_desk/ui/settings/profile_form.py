@@ -1,0 +1,77 @@
+"""The cell profile form, shared by the first-run dialog and the Cài đặt page."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from ...domain.profile import FIELD_LABELS, MAX_LENGTHS, SIGNING_AUTHORITIES, CellProfile
+
+HINTS = {
+    "cell_name": "Ví dụ: Chi bộ Văn phòng",
+    "upper_body": "Ví dụ: Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh",
+    "place_name": "Ví dụ: Bắc Ninh",
+    "secretary_name": "Họ và tên người ký",
+    "issuer_code": "CB",
+}
+
+
+class ProfileForm(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fields: dict[str, QLineEdit] = {}
+        layout = QFormLayout(self)
+        for name in ("cell_name", "upper_body", "place_name", "secretary_name"):
+            self.fields[name] = self._line(name)
+            layout.addRow(FIELD_LABELS[name] + ":", self.fields[name])
+        self.signing_authority = QComboBox()
+        self.signing_authority.setEditable(True)
+        self.signing_authority.addItems(SIGNING_AUTHORITIES)
+        self.signing_authority.lineEdit().setMaxLength(MAX_LENGTHS["signing_authority"])
+        layout.addRow(FIELD_LABELS["signing_authority"] + ":", self.signing_authority)
+        self.fields["issuer_code"] = self._line("issuer_code")
+        layout.addRow(FIELD_LABELS["issuer_code"] + ":", self.fields["issuer_code"])
+        self.recipients = QPlainTextEdit()
+        self.recipients.setPlaceholderText("Mỗi dòng một nơi nhận")
+        self.recipients.setFixedHeight(90)
+        layout.addRow(FIELD_LABELS["recipients"] + ":", self.recipients)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4161a;")
+        self.error.hide()
+        layout.addRow(self.error)
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(MAX_LENGTHS[name])
+        edit.setPlaceholderText(HINTS.get(name, ""))
+        return edit
+
+    def set_profile(self, profile: CellProfile) -> None:
+        for name, edit in self.fields.items():
+            edit.setText(getattr(profile, name))
+        self.signing_authority.setCurrentText(profile.signing_authority)
+        self.recipients.setPlainText("\n".join(profile.recipients))
+        self.show_problems({})
+
+    def profile(self) -> CellProfile:
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        return CellProfile(
+            **values,
+            signing_authority=self.signing_authority.currentText(),
+            recipients=self.recipients.toPlainText().splitlines(),
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Marks refused fields in red and lists the reasons under the form."""
+        for name, edit in self.fields.items():
+            edit.setStyleSheet("border: 1px solid #a4161a;" if name in problems else "")
+        self.error.setText("\n".join(problems.values()))
+        self.error.setVisible(bool(problems))
+        if problems and next(iter(problems)) in self.fields:
+            self.fields[next(iter(problems))].setFocus()
+
+    def validated_profile(self) -> CellProfile | None:
+        """The profile when it can be saved; otherwise None, with the problems shown."""
+        profile = self.profile().normalized()
+        problems = profile.problems()
+        self.show_problems(problems)
+        return None if problems else profile

@@ -1,0 +1,45 @@
+"""Small widgets and delegates shared by several pages."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
+
+# Item models put a fraction 0..1 under this role where a progress bar belongs.
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+MIN_ROW_HEIGHT = 24
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Draws a progress bar for cells that carry PROGRESS_ROLE, others as usual; rows tall enough for a bar."""
+
+    def sizeHint(self, option, index: QModelIndex):
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), MIN_ROW_HEIGHT))
+        return size
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        fraction = index.data(PROGRESS_ROLE)
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(4, 3, -4, -3)
+        bar.minimum, bar.maximum = 0, 100
+        bar.progress = round(fraction * 100)
+        bar.text = index.data(Qt.ItemDataRole.DisplayRole) or f"{bar.progress}%"
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = option.state
+        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+def heading_label(text: str, size_delta: int = 4) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,1 @@
+"""Bundled data: plans, document format profiles, icons. Installed as cell_desk.resources."""
