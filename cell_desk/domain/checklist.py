@@ -25,6 +25,8 @@ class ItemState:
     def with_changes(self, today: dt.date, **changes) -> "ItemState":
         """Applies a user's edit: marking done dates it today unless a date is given;
         leaving "done" clears the completion date."""
+        if "status" in changes:
+            changes["status"] = ItemStatus(changes["status"])
         new = replace(self, **changes)
         if "status" in changes and "completed_on" not in changes:
             if new.status is ItemStatus.DONE and new.completed_on is None:

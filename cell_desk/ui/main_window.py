@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from .. import APP_NAME
 from ..app import Services
@@ -49,7 +49,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.data_label = QLabel(f"Dữ liệu: {services.database.path}")
-        self.statusBar().addPermanentWidget(self.data_label)
+        self.data_label.setToolTip(str(services.database.path))
+        # a long path must not widen the window
+        self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.data_label, 1)
         self.app_events.changed.connect(self._on_changed)
         self._update_title()
         self.resize(1200, 760)

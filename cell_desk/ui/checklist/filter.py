@@ -56,8 +56,13 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         self.criteria = ChecklistFilter()
 
     def set_criteria(self, criteria: ChecklistFilter) -> None:
-        self.criteria = criteria
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and newer
+            self.beginFilterChange()
+            self.criteria = criteria
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.criteria = criteria
+            self.invalidateFilter()
 
     def set_query(self, text: str) -> None:
         self.set_criteria(ChecklistFilter(self.criteria.status, self.criteria.phase_id,

@@ -54,7 +54,7 @@ class ItemEditor(QFrame):
 
         self.status = QComboBox()
         for status in ItemStatus:
-            self.status.addItem(status.label, status)
+            self.status.addItem(status.label, status.value)
         self.completed_on = QDateEdit()
         self.completed_on.setDisplayFormat("dd/MM/yyyy")
         self.completed_on.setCalendarPopup(True)
@@ -129,7 +129,7 @@ class ItemEditor(QFrame):
     def _show_state(self, state: ItemState) -> None:
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.blockSignals(True)
-        self.status.setCurrentIndex(self.status.findData(state.status))
+        self.status.setCurrentIndex(self.status.findData(state.status.value))
         self.completed_on.setDate(_qdate(state.completed_on) if state.completed_on else self.completed_on.minimumDate())
         self.completed_on.setEnabled(state.status is ItemStatus.DONE)
         self.completed_on.setMaximumDate(_qdate(self.clock()))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...app import Services
 from ...domain.validation import ValidationError
@@ -32,12 +32,14 @@ class SettingsPage(QWidget):
         profile_layout.addLayout(save_row)
 
         self.plan_choice = QComboBox()
+        self.plan_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_choice.setMinimumContentsLength(40)
         plan_box = QGroupBox("Kế hoạch đang dùng")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan_choice)
 
-        self.data_path = QLabel(str(services.database.path))
-        self.data_path.setWordWrap(True)
+        self.data_path = QLineEdit(str(services.database.path))
+        self.data_path.setReadOnly(True)
         open_folder = QPushButton("Mở thư mục dữ liệu")
         data_box = QGroupBox("Dữ liệu")
         data_layout = QVBoxLayout(data_box)

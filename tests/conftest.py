@@ -1,0 +1,42 @@
+import datetime as dt
+import os
+from pathlib import Path
+
+# Offscreen, on a screen the size of an office monitor (the plugin's default is 800 x 600).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}"
+
+import pytest  # noqa: E402
+
+from cell_desk.app import open_services  # noqa: E402
+from cell_desk.services.clock import fixed_clock  # noqa: E402
+
+# Mid-phase 1.3 of the seed plan (01/07/2020 – 31/08/2020), five days before a report deadline.
+SEED_TODAY = dt.date(2020, 8, 15)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def open_at(data_dir):
+    """Opens the data folder as of a given day; everything opened is closed after the test."""
+    opened = []
+
+    def _open(today: dt.date = SEED_TODAY, folder=None):
+        services = open_services(folder or data_dir, clock=fixed_clock(today))
+        opened.append(services)
+        return services
+
+    yield _open
+    for services in opened:
+        services.close()
+
+
+@pytest.fixture
+def services(open_at):
+    return open_at()

@@ -1,0 +1,81 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cell_desk.__main__ import main
+from cell_desk.storage.location import DATABASE_FILENAME
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.startswith("Cell Desk ")
+
+
+def test_plan_list_and_show_print_the_whole_active_plan(capsys, data_dir):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "list")
+    assert code == 0
+    assert "* " in out and "20-KH/ĐUK" in out and "73 nội dung" in out
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "show")
+    assert code == 0
+    assert "1.3. Tuyên truyền Đại hội Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh: Từ tháng 7/2020 đến 31/8/2020 (01/07/2020 – 31/08/2020)" in out
+    assert "    * Trước khai mạc Đại hội đại biểu Đảng bộ Khối" in out
+    assert "            + [Chưa thực hiện] Quy chế bầu cử trong Đảng." in out
+    # items are printed whole, one per line
+    assert ("- [Chưa thực hiện] Những thành tựu nổi bật của đất nước sau 35 năm thực hiện đường lối đổi mới, 30 năm"
+            " thực hiện Cương lĩnh xây dựng đất nước") in out
+    assert out.count("[Chưa thực hiện]") == 73
+
+
+def test_demo_data_then_show(capsys, data_dir):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "demo-data")
+    assert code == 0 and "73" in out
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "show")
+    assert "[Đã hoàn thành]" in out and "hoàn thành " in out
+
+
+def test_an_unknown_plan_and_a_bad_data_file_exit_non_zero_with_a_message(capsys, data_dir):
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "plan", "show", "42")
+    assert code == 2 and "Không có kế hoạch số 42" in err
+    other = data_dir / "other"
+    other.mkdir()
+    (other / DATABASE_FILENAME).write_text("hello")
+    code, _, err = run(capsys, "--data-dir", str(other), "plan", "list")
+    assert code == 2 and "không phải là cơ sở dữ liệu" in err
+
+
+def test_the_environment_variable_chooses_the_data_folder(capsys, data_dir, monkeypatch):
+    monkeypatch.setenv("CELL_DESK_DATA_DIR", str(data_dir / "from-env"))
+    assert run(capsys, "plan", "list")[0] == 0
+    assert (data_dir / "from-env" / DATABASE_FILENAME).exists()
+
+
+def test_smoke_opens_the_window_paints_and_exits(data_dir):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "--smoke"],
+        capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Khởi động xong sau" in done.stdout and " ms" in done.stdout
+    assert (data_dir / DATABASE_FILENAME).exists()
+
+
+def test_smoke_prints_the_error_and_exits_non_zero_on_a_bad_file(data_dir):
+    (data_dir / DATABASE_FILENAME).write_bytes(b"not sqlite at all")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "--smoke"],
+        capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "không phải là cơ sở dữ liệu" in done.stderr

@@ -1,0 +1,15 @@
+import pytest
+
+from cell_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot):
+    def _make(services):
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return _make

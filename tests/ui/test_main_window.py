@@ -1,0 +1,72 @@
+from PySide6.QtWidgets import QDialogButtonBox
+
+from cell_desk.domain.plan import ItemStatus
+from cell_desk.domain.profile import CellProfile
+from cell_desk.ui.launcher import ensure_profile
+from cell_desk.ui.settings.first_run import FirstRunDialog
+
+
+def test_the_sidebar_lists_exactly_the_pages_that_exist(make_window, services):
+    window = make_window(services)
+    names = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+    assert names == ["Tổng quan", "Kế hoạch", "Cài đặt"]
+    window.sidebar.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.checklist_page
+
+
+def test_the_overview_shows_real_figures(make_window, services):
+    window = make_window(services)
+    overview = window.overview_page
+    assert overview.running_card.value.text() == "1"
+    assert "1.3 đến 31/08/2020" in overview.running_card.detail.text()
+    assert overview.report_card.value.text() == "Còn 5 ngày"
+    assert "20/08/2020" in overview.report_card.detail.text()
+    assert overview.overdue_card.value.text() == "10"
+    assert overview.phase_model.rowCount() == 6
+    item = services.plans.plan_tree().phases[2].all_items()[0]
+    window.checklist_page.edit_item(item.id, {"status": ItemStatus.DONE})
+    assert overview.progress_card.detail.text() == "1/73 nội dung đã hoàn thành"
+
+
+def test_window_size_and_position_are_remembered(make_window, open_at):
+    services = open_at()
+    window = make_window(services)
+    window.resize(1000, 700)
+    window.move(120, 80)
+    window.close()
+    again = make_window(services)
+    assert (again.width(), again.height()) == (1000, 700)
+    assert (again.x(), again.y()) == (120, 80)
+
+
+def test_first_run_dialog_can_be_skipped_and_defaults_are_saved(qtbot, services, monkeypatch):
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: self.skip_button.click())
+    ensure_profile(services)
+    assert services.settings.profile() == CellProfile()
+    assert services.settings.has_profile()
+
+
+def test_first_run_dialog_refuses_an_empty_cell_name(qtbot):
+    dialog = FirstRunDialog(CellProfile())
+    qtbot.addWidget(dialog)
+    dialog.form.fields["cell_name"].clear()
+    dialog.save_button.click()
+    assert dialog.result() == 0 and not dialog.form.error.isHidden()
+    assert "Chưa nhập «Tên chi bộ»" in dialog.form.error.text()
+    dialog.form.fields["cell_name"].insert("Chi bộ Văn phòng")
+    dialog.save_button.click()
+    assert dialog.result_profile.cell_name == "Chi bộ Văn phòng"
+    assert [b.text() for b in dialog.findChild(QDialogButtonBox).buttons()] == ["Lưu", "Bỏ qua"]
+
+
+def test_settings_page_saves_the_profile_and_the_title_follows(make_window, services, qtbot):
+    window = make_window(services)
+    page = window.settings_page
+    page.form.fields["cell_name"].setText("Chi bộ Phòng Kế toán")
+    page.form.fields["issuer_code"].setText("cb")
+    assert not page.save_profile()
+    assert "chữ in hoa" in page.form.error.text()
+    page.form.fields["issuer_code"].setText("CB")
+    assert page.save_profile()
+    assert services.settings.profile().cell_name == "Chi bộ Phòng Kế toán"
+    assert window.windowTitle() == "Cell Desk – Chi bộ Phòng Kế toán"
