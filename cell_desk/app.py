@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
+from .services.library import ImageCodec, PosterService, SloganService
 from .services.overview import OverviewService
 from .services.plans import PlanService
 from .services.settings import SettingsService
@@ -20,6 +21,8 @@ class Services:
     checklist: ChecklistService
     settings: SettingsService
     overview: OverviewService
+    slogans: SloganService
+    posters: PosterService
     clock: Clock
 
     @property
@@ -30,8 +33,15 @@ class Services:
         self.database.close()
 
 
-def open_services(data_dir: str | Path | None = None, *, clock: Clock = system_clock, **open_options) -> Services:
-    """Opens the data folder (raising StorageError with a user message) and loads bundled plans."""
+def open_services(
+    data_dir: str | Path | None = None,
+    *,
+    clock: Clock = system_clock,
+    image_codec: ImageCodec | None = None,
+    **open_options,
+) -> Services:
+    """Opens the data folder (raising StorageError with a user message) and loads bundled plans.
+    The GUI passes an image codec; without one, posters can be listed but not imported."""
     database = open_database(resolve_data_dir(data_dir), **open_options)
     try:
         plans = PlanService(database)
@@ -42,6 +52,8 @@ def open_services(data_dir: str | Path | None = None, *, clock: Clock = system_c
             checklist=ChecklistService(database, clock),
             settings=SettingsService(database),
             overview=OverviewService(plans, clock),
+            slogans=SloganService(database),
+            posters=PosterService(database, image_codec),
             clock=clock,
         )
     except BaseException:

@@ -8,6 +8,7 @@ from . import __version__
 from .domain.dates import format_ui_date
 from .domain.plan import ChecklistItem, PlanTree
 from .domain.validation import ValidationError
+from .exports.atomic import ExportError
 from .storage.errors import StorageError
 
 EXIT_USER_ERROR = 2
@@ -33,6 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("plan_id", nargs="?", type=int, metavar="ID", help="số của kế hoạch (mặc định: kế hoạch đang dùng)")
 
     commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
+
+    slogan = commands.add_parser("slogan", help="khẩu hiệu của kế hoạch đang dùng")
+    slogan_commands = slogan.add_subparsers(dest="slogan_command", metavar="LỆNH", required=True)
+    slogan_commands.add_parser("list", help="in số và toàn văn từng khẩu hiệu")
+
+    export = commands.add_parser("export", help="xuất tệp")
+    export_commands = export.add_subparsers(dest="export_command", metavar="LOẠI", required=True)
+    banner = export_commands.add_parser("banner", help="băng rôn khẩu hiệu dạng PDF (hoặc .docx theo đuôi tệp)")
+    banner.add_argument("--slogan", type=int, required=True, metavar="N", help="số của khẩu hiệu")
+    banner.add_argument("--out", required=True, metavar="FILE", help="tệp .pdf hoặc .docx")
+    banner.add_argument("--paper", choices=["A4", "A3"], default="A4", help="khổ giấy, nằm ngang (mặc định A4)")
+    banner.add_argument("--size", metavar="RỘNGxCAO", help="kích thước riêng theo cm, ví dụ 300x80 (thay cho --paper)")
+    banner.add_argument("--tile", action="store_true", help="in ghép trên nhiều tờ A4 (với --size)")
+    banner.add_argument("--scheme", choices=["red", "white"], default="red",
+                        help="red: chữ vàng nền đỏ; white: chữ đỏ nền trắng")
     return parser
 
 
@@ -49,17 +65,55 @@ def run_command(args: argparse.Namespace) -> int:
             if args.plan_command == "list":
                 return _plan_list(services)
             return _plan_show(services, args.plan_id)
+        if args.command == "slogan":
+            for slogan in services.slogans.slogans(include_retired=True):
+                retired = " (thôi dùng)" if slogan.is_retired else ""
+                print(f"{slogan.number}. {slogan.text}{retired}")
+            return 0
+        if args.command == "export" and args.export_command == "banner":
+            return _export_banner(services, args)
         if args.command == "demo-data":
             from .services.demo import fill_checklist
 
             changed = fill_checklist(services.database, services.clock)
             print(f"Đã điền trạng thái mẫu cho {changed} nội dung của kế hoạch đang dùng.")
             return 0
-    except (ValidationError, LookupError) as exc:
+    except (ValidationError, LookupError, ValueError, ExportError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
         services.close()
+    return 0
+
+
+def _export_banner(services, args) -> int:
+    from pathlib import Path
+
+    from .domain.banner import PAPERS_MM, SCHEMES, check_custom_size
+
+    slogan = services.slogans.by_number(args.slogan)
+    scheme = SCHEMES[args.scheme]
+    if args.size:
+        try:
+            width_cm, height_cm = (float(part.replace(",", ".")) for part in args.size.lower().split("x"))
+        except ValueError:
+            raise ValueError(f"Kích thước «{args.size}» không đúng dạng RỘNGxCAO theo cm, ví dụ 300x80.") from None
+        check_custom_size(width_cm, height_cm)
+        size_mm = (width_cm * 10, height_cm * 10)
+    else:
+        size_mm = PAPERS_MM[args.paper]
+    out = Path(args.out)
+    if out.suffix.lower() == ".docx":
+        from .exports.banner_docx import write_banner_docx
+
+        write_banner_docx(slogan.text, out, size_mm, scheme)
+    else:
+        from .ui.launcher import make_application
+        from .ui.library.banner import BannerRequest, write_banner_pdf
+
+        make_application()  # QPdfWriter needs fonts, which need an application object
+        write_banner_pdf(BannerRequest(slogan.text, *size_mm, scheme, tiled=args.tile), out)
+    print(f"Đã ghi {out}")
     return 0
 
 

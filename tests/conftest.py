@@ -23,12 +23,18 @@ def data_dir(tmp_path):
 
 
 @pytest.fixture
-def open_at(data_dir):
+def image_codec():
+    """No image codec below the ui layer; tests/ui supplies Qt's."""
+    return None
+
+
+@pytest.fixture
+def open_at(data_dir, image_codec):
     """Opens the data folder as of a given day; everything opened is closed after the test."""
     opened = []
 
     def _open(today: dt.date = SEED_TODAY, folder=None):
-        services = open_services(folder or data_dir, clock=fixed_clock(today))
+        services = open_services(folder or data_dir, clock=fixed_clock(today), image_codec=image_codec)
         opened.append(services)
         return services
 

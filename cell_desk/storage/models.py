@@ -107,6 +107,25 @@ class SloganRow(Base):
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    is_favourite: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PosterRow(Base):
+    __tablename__ = "posters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    occasion: Mapped[str] = mapped_column(String(200), default="")
+    size_text: Mapped[str] = mapped_column(String(60), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(String(200))
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    pixel_width: Mapped[int] = mapped_column(Integer)
+    pixel_height: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
 class SettingRow(Base):

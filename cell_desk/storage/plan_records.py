@@ -101,7 +101,8 @@ def insert_plan(session: Session, document: dict) -> PlanRow:
             )
         )
     for slogan in data.get("slogans", []):
-        session.add(SloganRow(plan_id=plan.id, number=int(slogan["number"]), text=clean(slogan["text"])))
+        session.add(SloganRow(plan_id=plan.id, number=int(slogan["number"]), text=clean(slogan["text"]),
+                              tags=[clean(tag) for tag in slogan.get("tags", [])]))
     session.flush()
     return plan
 

@@ -54,9 +54,10 @@ def run_gui(data_dir: str | None = None, *, smoke: bool = False, started: float 
     started = time.perf_counter() if started is None else started
     app = make_application()
     from ..app import open_services
+    from .library.images import QtImageCodec
 
     try:
-        services = open_services(data_dir)
+        services = open_services(data_dir, image_codec=QtImageCodec())
     except StorageError as exc:
         if smoke:
             print(str(exc), file=sys.stderr)

@@ -9,6 +9,7 @@ from .. import APP_NAME
 from ..app import Services
 from . import events
 from .checklist.page import ChecklistPage
+from .library.page import LibraryPage
 from .overview.page import OverviewPage
 from .settings.page import SettingsPage
 
@@ -25,8 +26,9 @@ class MainWindow(QMainWindow):
 
         self.overview_page = OverviewPage(services, self.app_events)
         self.checklist_page = ChecklistPage(services, self.app_events, self.undo_stack)
+        self.library_page = LibraryPage(services, self.app_events, self.undo_stack)
         self.settings_page = SettingsPage(services, self.app_events)
-        self.pages = [self.overview_page, self.checklist_page, self.settings_page]
+        self.pages = [self.overview_page, self.checklist_page, self.library_page, self.settings_page]
 
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(170)

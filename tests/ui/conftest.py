@@ -1,6 +1,12 @@
 import pytest
 
+from cell_desk.ui.library.images import QtImageCodec
 from cell_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def image_codec():
+    return QtImageCodec()
 
 
 @pytest.fixture

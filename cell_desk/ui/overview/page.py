@@ -1,7 +1,7 @@
 """Page "Tổng quan": the active plan, the phases running today, progress, overdue items, the report deadline."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QListWidget, QTableView, QVBoxLayout, QWidget,
@@ -12,33 +12,14 @@ from ...domain.dates import format_ui_date
 from ...domain.overview import Overview, PhaseFigures
 from .. import events
 from ..checklist.model import OVERDUE_TEXT
+from ..table_model import RowTableModel
 from ..widgets import PROGRESS_ROLE, ProgressBarDelegate, heading_label
 
 MAX_OVERDUE_LISTED = 8
 
 
-class PhaseFiguresModel(QAbstractTableModel):
+class PhaseFiguresModel(RowTableModel):
     HEADERS = ("Đợt", "Thời gian", "Tiến độ", "Quá hạn")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[PhaseFigures] = []
-
-    def set_rows(self, rows: list[PhaseFigures]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

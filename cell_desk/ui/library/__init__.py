@@ -1,0 +1,1 @@
+"""Page "Thư viện": slogans, posters and print-ready banners."""
