@@ -118,6 +118,9 @@ class PosterService:
         source = Path(source)
         details = details.cleaned()
         suffix = source.suffix.lower()
+        if suffix == ".pdf":
+            raise ValidationError(f"«{source.name}» là tệp PDF. Hãy lưu trang cần dùng thành ảnh PNG hoặc JPEG "
+                                  "(ví dụ bằng công cụ chụp màn hình) rồi nhập ảnh đó.", "file")
         if suffix not in ACCEPTED_SUFFIXES:
             raise ValidationError(f"Tệp «{source.name}» không phải ảnh PNG hoặc JPEG.", "file")
         width, height, _format = self.codec.inspect(source)

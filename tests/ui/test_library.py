@@ -126,7 +126,7 @@ def test_importing_posters_and_refusing_bad_files(library, services, tmp_path):
     damaged.write_bytes(good.read_bytes()[:120])
     too_big = png_header_only(tmp_path / "khong-lo.png", 8000, 7000)
     added = tab.import_files([good, not_image, damaged, too_big])
-    assert len(added) == 1 and added[0].title == "pa no dai hoi"
+    assert len(added) == 1 and added[0].title == "pa-no dai hoi"
     message = tab.message.text()
     assert "Không nhập 3 tệp" in message
     assert "«bao-cao.png» không phải ảnh PNG hoặc JPEG" in message
@@ -166,3 +166,19 @@ def test_the_grid_reads_only_the_thumbnails_it_shows(library, services, tmp_path
     qtbot.waitUntil(lambda: tab.model.thumbnails_read > 0, timeout=3000)
     assert tab.model.rowCount() == 2001
     assert 0 < tab.model.thumbnails_read < 200
+
+
+def test_cli_lists_slogans_and_exports_a_banner(capsys, data_dir, tmp_path):
+    from cell_desk.__main__ import main
+
+    assert main(["--data-dir", str(data_dir), "slogan", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 16 and out[15] == "16. Chủ tịch Hồ Chí Minh vĩ đại sống mãi trong sự nghiệp của chúng ta!"
+    target = tmp_path / "khau-hieu-3.pdf"
+    assert main(["--data-dir", str(data_dir), "export", "banner", "--slogan", "3", "--out", str(target),
+                 "--paper", "A3", "--scheme", "white"]) == 0
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", target.read_bytes())
+    assert [tuple(round(float(v)) for v in box) for box in boxes] == [(1191, 842)]
+    assert main(["--data-dir", str(data_dir), "export", "banner", "--slogan", "3", "--out", str(target),
+                 "--size", "5x2"]) == 2
+    assert "phải từ 10 đến 1000 cm" in capsys.readouterr().err

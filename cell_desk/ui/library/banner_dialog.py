@@ -111,7 +111,7 @@ class BannerDialog(QDialog):
             widget.setEnabled(custom)
         request = self.request()
         self.preview.setPixmap(QPixmap.fromImage(render_preview(request, PREVIEW_SIZE)))
-        size = f"{request.width_mm / 10:g} x {request.height_mm / 10:g} cm"
+        size = f"{request.width_mm / 10:g} x {request.height_mm / 10:g} cm".replace(".", ",")
         if request.tiled:
             count = len(tiles(request.width_mm, request.height_mm))
             self.summary.setText(f"Băng rôn {size}, in trên {count} tờ A4 rồi dán ghép theo vạch nét đứt.")

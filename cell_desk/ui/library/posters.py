@@ -213,7 +213,7 @@ class PosterTab(QWidget):
         """Imports each file; a refused file is named with its reason and the others still come in."""
         added, refused = [], []
         for path in paths:
-            details = PosterDetails(title=path.stem.replace("_", " ").replace("-", " "))
+            details = PosterDetails(title=path.stem.replace("_", " "))
             if ask:
                 dialog = PosterDialog(details, "Thông tin pa-nô", self)
                 if not dialog.exec() or dialog.details is None:
