@@ -8,14 +8,13 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_STROKED = str.maketrans({"đ": "d", "Đ": "d"})
+# Vietnamese tone and vowel marks decompose into the combining block U+0300-U+036F; đ does not.
+_FOLD = {code: None for code in range(0x300, 0x370)} | {ord("đ"): "d", ord("Đ"): "d"}
 
 
 def search_key(text: str) -> str:
     """Lower case without diacritics: "ĐẠI HỘI" and "dai hoi" give the same key."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_STROKED))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(unicodedata.normalize("NFD", text).translate(_FOLD).casefold().split())
 
 
 def matches(query_key: str, text_key: str) -> bool:

@@ -8,12 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSi
 from .. import APP_NAME
 from ..app import Services
 from . import events
-from .checklist.page import ChecklistPage
-from .library.page import LibraryPage
-from .overview.page import OverviewPage
-from .settings.page import SettingsPage
 
 SETTINGS_FILE = "giao-dien.ini"
+# Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
+PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "library": "Thư viện", "settings": "Cài đặt"}
 
 
 class MainWindow(QMainWindow):
@@ -24,11 +22,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.window_settings = QSettings(str(services.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
 
-        self.overview_page = OverviewPage(services, self.app_events)
-        self.checklist_page = ChecklistPage(services, self.app_events, self.undo_stack)
-        self.library_page = LibraryPage(services, self.app_events, self.undo_stack)
-        self.settings_page = SettingsPage(services, self.app_events)
-        self.pages = [self.overview_page, self.checklist_page, self.library_page, self.settings_page]
+        self.page_keys = list(PAGE_TITLES)
+        self._built: dict[str, QWidget] = {}
 
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(170)
@@ -37,10 +32,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)
         self.sidebar.setSpacing(3)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.sidebar.addItem(page.title)
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for key in self.page_keys:
+            self.sidebar.addItem(PAGE_TITLES[key])
+            self.stack.addWidget(QWidget())  # replaced by the page when it is first shown
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
 
         central = QWidget()
@@ -72,15 +67,65 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         go_menu = self.menuBar().addMenu("&Trang")
-        for number, page in enumerate(self.pages):
-            action = QAction(page.title, self)
+        for number, key in enumerate(self.page_keys):
+            action = QAction(PAGE_TITLES[key], self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
         self.addActions([undo, redo])
 
+    def page(self, key: str) -> QWidget:
+        """The page, built now if it was never shown."""
+        if key not in self._built:
+            widget = self._make_page(key)
+            self._built[key] = widget
+            index = self.page_keys.index(key)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        return self._built[key]
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "overview":
+            from .overview.page import OverviewPage
+
+            return OverviewPage(self.services, self.app_events)
+        if key == "checklist":
+            from .checklist.page import ChecklistPage
+
+            return ChecklistPage(self.services, self.app_events, self.undo_stack)
+        if key == "library":
+            from .library.page import LibraryPage
+
+            return LibraryPage(self.services, self.app_events, self.undo_stack)
+        from .settings.page import SettingsPage
+
+        return SettingsPage(self.services, self.app_events)
+
+    def _show_row(self, row: int) -> None:
+        self.page(self.page_keys[row])
+        self.stack.setCurrentIndex(row)
+
+    @property
+    def overview_page(self):
+        return self.page("overview")
+
+    @property
+    def checklist_page(self):
+        return self.page("checklist")
+
+    @property
+    def library_page(self):
+        return self.page("library")
+
+    @property
+    def settings_page(self):
+        return self.page("settings")
+
     def show_page(self, page: QWidget) -> None:
-        self.sidebar.setCurrentRow(self.pages.index(page))
+        key = next(key for key, built in self._built.items() if built is page)
+        self.sidebar.setCurrentRow(self.page_keys.index(key))
 
     def _on_changed(self, kind: str) -> None:
         if kind == events.CHECKLIST:
@@ -94,7 +139,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} – {self.services.settings.profile().cell_name}")
 
     def closeEvent(self, event) -> None:
-        self.checklist_page.flush()
+        if "checklist" in self._built:
+            self._built["checklist"].flush()
         self.window_settings.setValue("main_window/geometry", self.saveGeometry())
         self.window_settings.sync()
         super().closeEvent(event)

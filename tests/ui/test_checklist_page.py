@@ -165,3 +165,15 @@ def test_the_phase_rows_carry_their_progress(make_window, services):
     page.select_item(tree.phases[0].items[2].id)
     choose_status(page.editor, ItemStatus.NOT_APPLICABLE)
     assert page.model.index(0, Column.PROGRESS).data() == "67% (2/3)"
+
+
+def test_painting_the_tree_does_not_leak_references_to_none(make_window, services, qtbot):
+    """PySide6 6.12.0 loses a reference to None on every empty data() call, and the
+    interpreter aborts once the count reaches zero (pyproject pins below it)."""
+    import sys
+
+    _, page = open_page(make_window, services)
+    before = sys.getrefcount(None)
+    for _ in range(20):
+        page.tree.viewport().repaint()
+    assert sys.getrefcount(None) >= before - 50

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 
+import datetime as dt
+
 from ...domain.plan import ItemStatus
-from ...domain.text import matches, search_key
-from .model import ChecklistModel, NodeKind
+from ...domain.text import matches
+from .model import ChecklistModel, Node, NodeKind
 
 
 class StatusFilter(enum.Enum):
@@ -47,6 +49,22 @@ class ChecklistFilter:
         """True when rows are chosen by what items say, not just by phase."""
         return self.status is not StatusFilter.ANY or self.overdue_only or bool(self.query_key)
 
+    def accepts(self, node: Node, today: dt.date) -> bool:
+        """Whether the row passes on its own (a parent may still show for its children)."""
+        if self.phase_id is not None and node.phase.id != self.phase_id:
+            return False
+        if node.kind is not NodeKind.ITEM:
+            return not self.selects_items
+        item = node.item
+        if not self.status.accepts(item.status):
+            return False
+        if self.overdue_only and not item.is_overdue(today):
+            return False
+        return matches(self.query_key, node.key) if self.query_key else True
+
+
+NO_FILTER = ChecklistFilter()
+
 
 class ChecklistFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
@@ -56,31 +74,15 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         self.criteria = ChecklistFilter()
 
     def set_criteria(self, criteria: ChecklistFilter) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and newer
-            self.beginFilterChange()
-            self.criteria = criteria
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.criteria = criteria
-            self.invalidateFilter()
-
-    def set_query(self, text: str) -> None:
-        self.set_criteria(ChecklistFilter(self.criteria.status, self.criteria.phase_id,
-                                          self.criteria.overdue_only, search_key(text)))
+        # A reset, not invalidateFilter(): in an expanded tree the latter removes hidden rows one
+        # by one and costs seconds on a plan of thousands of items.
+        self.beginResetModel()
+        self.criteria = criteria
+        self.endResetModel()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self.criteria == NO_FILTER:
+            return True
         model: ChecklistModel = self.sourceModel()
         node = model.node(model.index(source_row, 0, source_parent))
-        if node is None:
-            return False
-        criteria = self.criteria
-        if criteria.phase_id is not None and node.phase.id != criteria.phase_id:
-            return False
-        if node.kind is not NodeKind.ITEM:
-            return not criteria.selects_items
-        item = node.item
-        if not criteria.status.accepts(item.status):
-            return False
-        if criteria.overdue_only and not item.is_overdue(model.clock()):
-            return False
-        return matches(criteria.query_key, node.key) if criteria.query_key else True
+        return node is not None and self.criteria.accepts(node, model.clock())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import time
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -48,7 +49,7 @@ class NodeKind(enum.Enum):
 
 
 class Node:
-    __slots__ = ("kind", "value", "parent", "children", "row", "phase", "key", "_progress")
+    __slots__ = ("kind", "value", "parent", "children", "row", "phase", "_key", "_progress")
 
     def __init__(self, kind: NodeKind, value, parent: "Node | None", phase: Phase, row: int):
         self.kind = kind
@@ -57,11 +58,19 @@ class Node:
         self.children: list[Node] = []
         self.row = row
         self.phase = phase
-        text = value.text if kind is NodeKind.ITEM else (value.heading if kind is NodeKind.STAGE else value.display_title)
-        # A sub-item is found by the words of its parent item too.
-        parent_key = parent.key if (parent is not None and parent.kind is NodeKind.ITEM) else ""
-        self.key = f"{search_key(text)} {parent_key}".strip()
+        self._key: str | None = None
         self._progress: Progress | None = None
+
+    @property
+    def key(self) -> str:
+        """The search key, made on the first search rather than when the tree opens."""
+        if self._key is None:
+            kind, value = self.kind, self.value
+            text = value.text if kind is NodeKind.ITEM else (value.heading if kind is NodeKind.STAGE else value.display_title)
+            # A sub-item is found by the words of its parent item too.
+            parent_key = self.parent.key if (self.parent is not None and self.parent.kind is NodeKind.ITEM) else ""
+            self._key = f"{search_key(text)} {parent_key}".strip()
+        return self._key
 
     @property
     def item(self) -> ChecklistItem:
@@ -90,16 +99,25 @@ class Node:
 class ChecklistModel(QAbstractItemModel):
     def __init__(self, clock: Callable[[], dt.date], parent=None):
         super().__init__(parent)
-        self.clock = clock
+        self._clock = clock
+        self._today: tuple[float, dt.date] | None = None
         self.tree: PlanTree | None = None
         self.roots: list[Node] = []
         self.by_item_id: dict[int, Node] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
+    def clock(self) -> dt.date:
+        """Today, asked of the clock at most once a minute: painting asks for it per cell."""
+        now = time.monotonic()
+        if self._today is None or now - self._today[0] > 60:
+            self._today = (now, self._clock())
+        return self._today[1]
+
     # --- filling -------------------------------------------------------
     def set_tree(self, tree: PlanTree) -> None:
         self.beginResetModel()
+        self._today = None
         self.tree = tree
         self.roots = []
         self.by_item_id = {}
@@ -149,7 +167,7 @@ class ChecklistModel(QAbstractItemModel):
 
     # --- QAbstractItemModel -------------------------------------------
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        siblings = self.node(parent).children if parent.isValid() else self.roots
+        siblings = parent.internalPointer().children if parent.isValid() else self.roots
         if 0 <= row < len(siblings) and 0 <= column < len(Column):
             return self.createIndex(row, column, siblings[row])
         return QModelIndex()

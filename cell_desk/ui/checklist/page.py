@@ -14,12 +14,13 @@ from ...app import Services
 from ...domain.checklist import MAX_ASSIGNEE_LENGTH, EARLIEST_DATE, ItemState
 from ...domain.dates import format_ui_date
 from ...domain.plan import ItemStatus
+from ...domain.text import search_key
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
 from ..widgets import ProgressBarDelegate, heading_label
 from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
-from .model import NODE_ROLE, ChecklistModel, Column, Node, NodeKind
+from .model import ChecklistModel, Column, Node, NodeKind
 
 SEARCH_DELAY_MS = 120
 EVIDENCE_SAVE_DELAY_MS = 800
@@ -271,33 +272,26 @@ class ChecklistPage(QWidget):
         self.progress.setFormat(f"Tiến độ chung: {progress.percent}% ({progress.done}/{progress.counted} nội dung)")
 
     def _apply_filters(self) -> None:
+        current = self.editor.item_id
         criteria = ChecklistFilter(
             status=self.status_filter.currentData() or StatusFilter.ANY,
             phase_id=self.phase_filter.currentData(),
             overdue_only=self.overdue_only.isChecked(),
+            query_key=search_key(self.search.text()),
         )
         self.proxy.set_criteria(criteria)
-        self.proxy.set_query(self.search.text())
         self.tree.expandAll()
+        if current is not None:
+            self.select_item(current)
         shown = self.visible_item_count()
         total = len(self.model.by_item_id)
         self.count.setText(f"Đang hiện {shown} / {total} nội dung" if shown != total else f"{total} nội dung")
 
     def visible_item_count(self) -> int:
         """Items (and sub-items) that pass the filters."""
-        count = 0
-        pending = [QModelIndex()]
-        while pending:
-            parent = pending.pop()
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                node = self.proxy.data(index, NODE_ROLE)
-                if node.kind is NodeKind.ITEM and self.proxy.filterAcceptsRow(
-                    self.proxy.mapToSource(index).row(), self.proxy.mapToSource(index.parent())
-                ):
-                    count += 1
-                pending.append(index)
-        return count
+        today = self.services.clock()
+        criteria = self.proxy.criteria
+        return sum(criteria.accepts(node, today) for node in self.model.by_item_id.values())
 
     # --- selection and editing -------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
