@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .domain.dates import format_ui_date
-from .domain.plan import ChecklistItem, PlanTree
-from .domain.validation import ValidationError
-from .exports.atomic import ExportError
-from .storage.errors import StorageError
+
+if TYPE_CHECKING:  # the GUI path imports this module for its parser only; keep that cheap
+    from .domain.plan import ChecklistItem, PlanTree
 
 EXIT_USER_ERROR = 2
 
@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     from .app import open_services
+    from .domain.validation import ValidationError
+    from .exports.atomic import ExportError
+    from .storage.errors import StorageError
 
     try:
         services = open_services(args.data_dir)
@@ -132,6 +135,8 @@ def _plan_show(services, plan_id: int | None) -> int:
 
 def render_plan_tree(tree: PlanTree) -> str:
     """The whole plan as indented text, every item in full."""
+    from .domain.dates import format_ui_date
+
     summary = tree.summary
     lines = [f"{summary.reference}: {summary.title}", f"Tiến độ chung: {tree.progress().percent}%", ""]
     for phase in tree.phases:
@@ -148,6 +153,8 @@ def render_plan_tree(tree: PlanTree) -> str:
 
 
 def _item_lines(item: ChecklistItem, indent: str, bullet: str = "-") -> list[str]:
+    from .domain.dates import format_ui_date
+
     head = f"{indent}{bullet} [{item.status.label}] "
     extra = []
     if item.completed_on:

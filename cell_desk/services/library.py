@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import uuid
 from pathlib import Path
 from typing import Protocol
 
@@ -130,7 +129,7 @@ class PosterService:
                 f"{width * height / 1e6:.0f} megapixel; tối đa {MAX_POSTER_PIXELS // 1_000_000}). "
                 "Hãy thu nhỏ ảnh rồi nhập lại.", "file")
         (self.folder / THUMB_FOLDER).mkdir(parents=True, exist_ok=True)
-        stem = uuid.uuid4().hex[:12]
+        stem = os.urandom(6).hex()
         image, thumb = self.folder / f"{stem}{suffix}", self.folder / THUMB_FOLDER / f"{stem}.jpg"
         try:
             self.codec.write_thumbnail(source, thumb, THUMB_SIDE)  # decodes it all: a damaged file stops here

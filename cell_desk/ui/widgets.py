@@ -4,11 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
 
+from PySide6.QtGui import QColor
+
 # Item models put a fraction 0..1 under this role where a progress bar belongs.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 MIN_ROW_HEIGHT = 24
+OVERDUE_BACKGROUND = QColor("#fde4e1")
+OVERDUE_TEXT = QColor("#a4161a")
+DONE_TEXT = QColor("#2b7a0b")
+MUTED_TEXT = QColor("#6b6b6b")
 
 
 class ProgressBarDelegate(QStyledItemDelegate):

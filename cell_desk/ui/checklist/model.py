@@ -7,20 +7,15 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from ...domain.checklist import ItemState
 from ...domain.dates import format_ui_date
 from ...domain.plan import ChecklistItem, ItemStatus, Phase, PlanTree, Progress, Stage
 from ...domain.text import search_key
-from ..widgets import PROGRESS_ROLE
+from ..widgets import DONE_TEXT, MUTED_TEXT, OVERDUE_BACKGROUND, OVERDUE_TEXT, PROGRESS_ROLE
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-OVERDUE_BACKGROUND = QColor("#fde4e1")
-OVERDUE_TEXT = QColor("#a4161a")
-DONE_TEXT = QColor("#2b7a0b")
-MUTED_TEXT = QColor("#6b6b6b")
 
 
 class Column(enum.IntEnum):

@@ -11,9 +11,8 @@ from ...app import Services
 from ...domain.dates import format_ui_date
 from ...domain.overview import Overview, PhaseFigures
 from .. import events
-from ..checklist.model import OVERDUE_TEXT
 from ..table_model import RowTableModel
-from ..widgets import PROGRESS_ROLE, ProgressBarDelegate, heading_label
+from ..widgets import OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
 
 MAX_OVERDUE_LISTED = 8
 
