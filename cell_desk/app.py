@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .services.backup import BackupService
 from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
 from .services.library import ImageCodec, PosterService, SloganService
@@ -23,6 +24,7 @@ class Services:
     overview: OverviewService
     slogans: SloganService
     posters: PosterService
+    backups: BackupService
     clock: Clock
 
     @property
@@ -54,8 +56,19 @@ def open_services(
             overview=OverviewService(plans, clock),
             slogans=SloganService(database),
             posters=PosterService(database, image_codec),
+            backups=BackupService(database),
             clock=clock,
         )
     except BaseException:
         database.close()
         raise
+
+
+def restore_backup(folder: str | Path | None, backup: Path) -> Path | None:
+    """Puts a backup in place of the data file (closed by the caller). The current file is backed
+    up first, or set aside when it cannot be read. Returns where it went."""
+    from .storage.backups import put_back
+    from .storage.database import BACKUP_FOLDER
+
+    data_dir = resolve_data_dir(folder)
+    return put_back(data_dir, Path(backup), data_dir / BACKUP_FOLDER)

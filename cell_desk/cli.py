@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
 
+    backup = commands.add_parser("backup", help="sao lưu toàn bộ dữ liệu ra một tệp")
+    backup.add_argument("--out", required=True, metavar="FILE", help="tệp sao lưu (.sqlite3)")
+    restore = commands.add_parser("restore", help="khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu trước)")
+    restore.add_argument("backup_file", metavar="FILE")
+    commands.add_parser("check", help="kiểm tra tệp dữ liệu có nguyên vẹn không (không sửa gì)")
+
     slogan = commands.add_parser("slogan", help="khẩu hiệu của kế hoạch đang dùng")
     slogan_commands = slogan.add_subparsers(dest="slogan_command", metavar="LỆNH", required=True)
     slogan_commands.add_parser("list", help="in số và toàn văn từng khẩu hiệu")
@@ -58,6 +64,12 @@ def run_command(args: argparse.Namespace) -> int:
     from .exports.atomic import ExportError
     from .storage.errors import StorageError
 
+    if args.command in ("check", "restore"):
+        try:
+            return _check(args) if args.command == "check" else _restore(args)
+        except StorageError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_USER_ERROR
     try:
         services = open_services(args.data_dir)
     except StorageError as exc:
@@ -68,6 +80,12 @@ def run_command(args: argparse.Namespace) -> int:
             if args.plan_command == "list":
                 return _plan_list(services)
             return _plan_show(services, args.plan_id)
+        if args.command == "backup":
+            from pathlib import Path
+
+            written = services.backups.backup_to(Path(args.out))
+            print(f"Đã sao lưu vào {written}")
+            return 0
         if args.command == "slogan":
             for slogan in services.slogans.slogans(include_retired=True):
                 retired = " (thôi dùng)" if slogan.is_retired else ""
@@ -86,6 +104,31 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USER_ERROR
     finally:
         services.close()
+    return 0
+
+
+def _check(args) -> int:
+    """Reads the data file without opening it for writing; a damaged file stays as it is."""
+    from .storage.backups import read_backup
+    from .storage.location import DATABASE_FILENAME, resolve_data_dir
+
+    path = resolve_data_dir(args.data_dir) / DATABASE_FILENAME
+    summary = read_backup(path)
+    print(f"Tệp dữ liệu {path} nguyên vẹn: {summary.describe()}.")
+    return 0
+
+
+def _restore(args) -> int:
+    from pathlib import Path
+
+    from .app import open_services, restore_backup
+
+    kept = restore_backup(args.data_dir, Path(args.backup_file))
+    services = open_services(args.data_dir)  # upgrades a backup from an older version
+    services.close()
+    print(f"Đã khôi phục từ {args.backup_file}.")
+    if kept:
+        print(f"Dữ liệu trước đó được giữ ở {kept}")
     return 0
 
 

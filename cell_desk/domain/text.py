@@ -1,11 +1,18 @@
 """Text rules shared by every layer: normalisation and diacritic-free search keys."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
-# Unikey and VNI can type either composed or decomposed Vietnamese; store one form.
+# Control characters pasted from other programs: XML (and so .docx and .xlsx) cannot hold them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """What is stored of anything typed or pasted: NFC (Unikey and VNI can type either composed
+    or decomposed Vietnamese), line breaks as \\n, no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _FORBIDDEN.sub("", text))
 
 
 # Vietnamese tone and vowel marks decompose into the combining block U+0300-U+036F; đ does not.

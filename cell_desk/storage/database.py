@@ -15,6 +15,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import errors
@@ -40,11 +41,15 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+        """One transaction: committed when the block ends, rolled back on any error.
+        A disk that is full or read-only becomes a WriteFailed with a message for the user."""
         session = self._sessions()
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise errors.write_failed(self.path, str(exc.orig)) from exc
         except BaseException:
             session.rollback()
             raise
@@ -107,13 +112,16 @@ def _inspect_existing(path: Path, busy_timeout_ms: int) -> str | None:
             if "alembic_version" not in tables:
                 raise errors.not_a_database(path)  # somebody else's SQLite file
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            problems = [line for (line,) in conn.execute("PRAGMA quick_check(5)") if line != "ok"]
+            if problems:
+                raise errors.damaged(path, problems[0])
             return row[0] if row else None
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise errors.database_locked(path) from exc
-        raise errors.not_a_database(path) from exc
+        raise errors.damaged(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
-        raise errors.not_a_database(path) from exc
+        raise errors.damaged(path, str(exc)) from exc
 
 
 def _create_engine(path: Path, busy_timeout_ms: int) -> Engine:

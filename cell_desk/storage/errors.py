@@ -28,6 +28,17 @@ class NewerSchema(StorageError):
     pass
 
 
+class DamagedDatabase(StorageError):
+    pass
+
+
+class WriteFailed(StorageError):
+    """A save that the disk or the file refused; nothing of it was written."""
+
+
+RESTORABLE = (NotADatabase, DamagedDatabase)  # the GUI offers a backup for these
+
+
 def folder_not_writable(folder: Path, reason: str) -> DataFolderNotWritable:
     return DataFolderNotWritable(
         f"Không ghi được vào thư mục dữ liệu {folder} ({reason}).\n"
@@ -61,3 +72,27 @@ def newer_schema(path: Path, revision: str) -> NewerSchema:
         "Phiên bản này không đọc được và sẽ không ghi gì vào tệp. Hãy cài phiên bản Cell Desk mới nhất.",
         path,
     )
+
+
+def damaged(path: Path, detail: str) -> DamagedDatabase:
+    return DamagedDatabase(
+        f"Tệp dữ liệu {path} đã bị hỏng ({detail}).\n"
+        "Có thể khôi phục bản sao lưu gần nhất: tệp hỏng sẽ được giữ lại bên cạnh, không bị ghi đè.",
+        path,
+    )
+
+
+def write_failed(path: Path, reason: str) -> WriteFailed:
+    lowered = reason.lower()
+    if "full" in lowered:
+        message = (f"Ổ đĩa chứa {path.parent} đã đầy nên chưa lưu được thay đổi vừa rồi. "
+                   "Hãy xóa bớt tệp không cần thiết rồi làm lại.")
+    elif "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
+        message = (f"Tệp dữ liệu {path} đang chỉ cho đọc nên chưa lưu được thay đổi vừa rồi. "
+                   "Hãy kiểm tra quyền ghi của thư mục (hoặc USB có bị khóa ghi không).")
+    elif "locked" in lowered or "busy" in lowered:
+        message = (f"Tệp dữ liệu {path} đang bị chương trình khác giữ nên chưa lưu được thay đổi vừa rồi. "
+                   "Hãy đóng chương trình đó rồi làm lại.")
+    else:
+        message = f"Chưa lưu được thay đổi vừa rồi vào {path} ({reason}). Hãy thử lại."
+    return WriteFailed(message, path)

@@ -22,6 +22,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.window_settings = QSettings(str(services.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
 
+        self.restore_request: str | None = None  # set when the user asked to restore a backup
         self.page_keys = list(PAGE_TITLES)
         self._built: dict[str, QWidget] = {}
 
@@ -101,7 +102,20 @@ class MainWindow(QMainWindow):
             return LibraryPage(self.services, self.app_events, self.undo_stack)
         from .settings.page import SettingsPage
 
-        return SettingsPage(self.services, self.app_events)
+        page = SettingsPage(self.services, self.app_events)
+        page.restore_requested.connect(self.request_restore)
+        return page
+
+    def request_restore(self, backup: str) -> None:
+        """Closes the window; the launcher restores the backup and opens a new window on it."""
+        self.restore_request = backup
+        self.close()
+
+    def bring_forward(self) -> None:
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _show_row(self, row: int) -> None:
         self.page(self.page_keys[row])

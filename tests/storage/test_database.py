@@ -89,13 +89,35 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(services,
     assert digest(path) == before
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04 this is a zip, not a database" * 10, b"SQLite format 3\x00" + b"\xff" * 2000])
-def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(data_dir, content):
+@pytest.mark.parametrize("content, refusal, wording", [
+    (b"PK\x03\x04 this is a zip, not a database" * 10, errors.NotADatabase, "không phải là cơ sở dữ liệu"),
+    (b"SQLite format 3\x00" + b"\xff" * 2000, errors.DamagedDatabase, "đã bị hỏng"),
+])
+def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(data_dir, content, refusal, wording):
     path = data_dir / DATABASE_FILENAME
     path.write_bytes(content)
-    with pytest.raises(errors.NotADatabase, match="không phải là cơ sở dữ liệu"):
+    with pytest.raises(refusal, match=wording):
         open_database(data_dir)
     assert path.read_bytes() == content
+
+
+def damage(path: Path) -> None:
+    """Overwrites pages in the middle of a database, keeping its header."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(page * 2, len(data) - page, page * 3):
+        data[start + 16:start + page] = b"\x5a" * (page - 16)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_refused_as_damaged(services, data_dir):
+    path = services.database.path
+    services.close()
+    damage(path)
+    before = digest(path)
+    with pytest.raises(errors.DamagedDatabase, match="đã bị hỏng"):
+        open_database(data_dir)
+    assert digest(path) == before
 
 
 def test_somebody_elses_sqlite_file_is_refused(data_dir):

@@ -1,7 +1,9 @@
 """Page "Cài đặt": the cell profile, the active plan, where the data lives."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +16,7 @@ from .profile_form import ProfileForm
 
 class SettingsPage(QWidget):
     title = "Cài đặt"
+    restore_requested = Signal(str)  # the main window closes the data, restores, and opens it again
 
     def __init__(self, services: Services, app_events: events.AppEvents, parent=None):
         super().__init__(parent)
@@ -45,10 +48,18 @@ class SettingsPage(QWidget):
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(QLabel("Toàn bộ dữ liệu nằm trong tệp:"))
         data_layout.addWidget(self.data_path)
+        self.backup_button = QPushButton("Sao lưu ra tệp…")
+        self.backup_button.setToolTip("Chép toàn bộ dữ liệu ra một tệp, ví dụ vào USB")
+        self.restore_button = QPushButton("Khôi phục từ bản sao lưu…")
         folder_row = QHBoxLayout()
         folder_row.addWidget(open_folder)
+        folder_row.addWidget(self.backup_button)
+        folder_row.addWidget(self.restore_button)
         folder_row.addStretch(1)
         data_layout.addLayout(folder_row)
+        self.backup_message = QLabel()
+        self.backup_message.setWordWrap(True)
+        data_layout.addWidget(self.backup_message)
 
         save_row.addStretch(1)
         content = QWidget()
@@ -66,6 +77,8 @@ class SettingsPage(QWidget):
 
         self.save_button.clicked.connect(self.save_profile)
         self.plan_choice.activated.connect(self._choose_plan)
+        self.backup_button.clicked.connect(self._ask_backup)
+        self.restore_button.clicked.connect(self._ask_restore)
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.data_dir)))
         )
@@ -98,3 +111,35 @@ class SettingsPage(QWidget):
         if plan_id is not None and plan_id != self.services.plans.active_plan_id():
             self.services.plans.set_active(plan_id)
             self.app_events.changed.emit(events.PLANS)
+
+    def _ask_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        suggested = Path.home() / f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(self, "Sao lưu dữ liệu", str(suggested),
+                                              "Tệp sao lưu Cell Desk (*.sqlite3)")
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> bool:
+        from ...exports.atomic import ExportError
+        from ..messages import show_error
+
+        try:
+            written = self.services.backups.backup_to(path)
+        except ExportError as exc:
+            show_error(self, "Không sao lưu được", str(exc))
+            return False
+        self.backup_message.setText(f"Đã sao lưu vào {written}")
+        return True
+
+    def _ask_restore(self) -> None:
+        from .backups import BackupChooser
+
+        chooser = BackupChooser(
+            self.services.backups.available(),
+            "Chọn bản sao lưu để khôi phục. Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được.",
+            "Khôi phục", parent=self,
+        )
+        if chooser.exec() and chooser.chosen is not None:
+            self.restore_requested.emit(str(chooser.chosen))

@@ -1,0 +1,59 @@
+"""Backups: once a day at start, before migrations and restores, and by hand; rotation; restore."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from ..domain.backups import backups_to_keep
+from ..storage import backups as copies
+from ..storage.database import BACKUP_FOLDER, Database, backup_copy
+
+AUTO_FOLDER = "tu-dong"
+AUTO_LABEL = "tu-dong"
+
+Now = Callable[[], dt.datetime]
+
+
+class BackupService:
+    def __init__(self, database: Database, now: Now = dt.datetime.now):
+        self.database = database
+        self.now = now
+
+    @property
+    def folder(self) -> Path:
+        return self.database.folder / BACKUP_FOLDER
+
+    def automatic(self) -> Path | None:
+        """The day's automatic copy, if there is none yet; then the old ones are thinned out."""
+        auto = self.folder / AUTO_FOLDER
+        today = self.now().date()
+        if any(taken.date() == today for _path, taken in self._automatic_copies()):
+            return None
+        made = backup_copy(self.database.path, auto, AUTO_LABEL, now=self.now())
+        self.rotate()
+        return made
+
+    def rotate(self) -> list[Path]:
+        existing = self._automatic_copies()
+        keep = backups_to_keep(existing)
+        removed = [path for path, _taken in existing if path not in keep]
+        for path in removed:
+            path.unlink(missing_ok=True)
+        return removed
+
+    def _automatic_copies(self) -> list[tuple[Path, dt.datetime]]:
+        found = []
+        for path in (self.folder / AUTO_FOLDER).glob("cell_desk-*.sqlite3"):
+            try:
+                stamp = dt.datetime.strptime("-".join(path.stem.split("-")[1:3]), "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            found.append((path, stamp))
+        return found
+
+    def backup_to(self, target: Path) -> Path:
+        return copies.copy_to(self.database.path, Path(target))
+
+    def available(self) -> list[copies.BackupSummary]:
+        return copies.available_backups(self.folder)

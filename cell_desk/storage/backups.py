@@ -1,0 +1,130 @@
+"""Copies of the data file: taking one, reading what one holds, putting one back.
+Every copy goes through SQLite's backup API, so it is consistent even while the program writes."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import errors
+from .database import SQLITE_HEADER, backup_copy
+from .location import DATABASE_FILENAME
+from .schema import KNOWN_REVISIONS
+
+# Tables counted in a backup's preview, with their Vietnamese names; those not there are skipped.
+COUNTED = (("plans", "kế hoạch"), ("activities", "hoạt động"), ("reports", "báo cáo"),
+           ("slogans", "khẩu hiệu"), ("posters", "pa-nô"))
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    taken_at: dt.datetime
+    counts: dict[str, int]
+    done_items: int
+    revision: str
+
+    def describe(self) -> str:
+        parts = [f"{count} {name}" for name, count in self.counts.items()]
+        parts.append(f"{self.done_items} nội dung đã hoàn thành")
+        return ", ".join(parts)
+
+
+def read_backup(path: Path) -> BackupSummary:
+    """What a backup holds, read without changing it; StorageError if it is not a usable copy."""
+    path = Path(path)
+    if not path.is_file():
+        raise errors.StorageError(f"Không thấy tệp {path}.", path)
+    with open(path, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise errors.not_a_database(path)
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            problems = [line for (line,) in conn.execute("PRAGMA quick_check(5)") if line != "ok"]
+            if problems:
+                raise errors.damaged(path, problems[0])
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                raise errors.not_a_database(path)
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            if revision not in KNOWN_REVISIONS:
+                raise errors.newer_schema(path, revision)
+            counts = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                      for table, name in COUNTED if table in tables}
+            done = conn.execute("SELECT count(*) FROM checklist_items WHERE status = 'done'").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise errors.damaged(path, str(exc)) from exc
+    taken_at = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupSummary(path, taken_at, counts, done, revision)
+
+
+def copy_to(source: Path, target: Path) -> Path:
+    """A consistent copy of the live file at a path the user chose (a USB stick, say)."""
+    from ..exports.atomic import write_atomically
+
+    def write(temporary: Path) -> None:
+        temporary.unlink(missing_ok=True)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+            src.backup(dst)
+
+    return write_atomically(Path(target), write)
+
+
+def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
+    """Moves a damaged data file (and its -wal and -shm) out of the way under a telling name."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-hong-{stamp}{path.suffix}")
+    number = 2
+    while target.exists():
+        target = path.with_name(f"{path.stem}-hong-{stamp}-{number}{path.suffix}")
+        number += 1
+    for suffix in ("", "-wal", "-shm"):
+        companion = Path(str(path) + suffix)
+        if companion.exists():
+            os.replace(companion, Path(str(target) + suffix))
+    return target
+
+
+def put_back(folder: Path, backup: Path, backup_folder: Path, now: dt.datetime | None = None) -> Path | None:
+    """Replaces the live data file with a backup. The live file is first backed up (or, when it
+    cannot be read, set aside). The program must have closed the database. Returns where the
+    previous file went."""
+    try:
+        summary = read_backup(backup)  # refuse a bad backup before touching anything
+    except errors.NewerSchema:
+        raise
+    except errors.StorageError as exc:
+        raise errors.StorageError(
+            f"Không khôi phục được từ {backup}: tệp này không phải bản sao lưu dùng được của Cell Desk "
+            f"({str(exc).splitlines()[0]}). Dữ liệu hiện tại vẫn giữ nguyên.", Path(backup)) from exc
+    live = Path(folder) / DATABASE_FILENAME
+    kept: Path | None = None
+    if live.exists():
+        try:
+            read_backup(live)
+            kept = backup_copy(live, backup_folder, "truoc-khoi-phuc", now=now)
+        except errors.StorageError:
+            kept = set_aside(live, now)
+    partial = live.with_name(live.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    with closing(sqlite3.connect(summary.path.resolve().as_uri() + "?mode=ro", uri=True)) as src, \
+            closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+    for suffix in ("-wal", "-shm"):
+        Path(str(live) + suffix).unlink(missing_ok=True)
+    os.replace(partial, live)
+    return kept
+
+
+def available_backups(folder: Path) -> list[BackupSummary]:
+    """Every readable backup under a folder, newest first; unreadable files are not offered."""
+    found = []
+    for path in Path(folder).rglob("*.sqlite3"):
+        try:
+            found.append(read_backup(path))
+        except (errors.StorageError, OSError):
+            continue
+    return sorted(found, key=lambda summary: summary.taken_at, reverse=True)
