@@ -46,3 +46,21 @@ def open_at(data_dir, image_codec):
 @pytest.fixture
 def services(open_at):
     return open_at()
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Cell Desk works offline: any attempt to open a connection fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise NetworkUsed(f"Cell Desk tried to use the network: {args[1:] or kwargs}")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

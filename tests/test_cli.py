@@ -79,3 +79,43 @@ def test_smoke_prints_the_error_and_exits_non_zero_on_a_bad_file(data_dir):
     )
     assert done.returncode == 2
     assert "không phải là cơ sở dữ liệu" in done.stderr
+
+
+def test_backup_check_and_restore(capsys, data_dir, tmp_path):
+    target = tmp_path / "sao-luu.sqlite3"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "backup", "--out", str(target))
+    assert code == 0 and target.exists()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "check")
+    assert code == 0 and "nguyên vẹn: 1 kế hoạch, 16 khẩu hiệu" in out
+    run(capsys, "--data-dir", str(data_dir), "demo-data")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "restore", str(target))
+    assert code == 0 and "Dữ liệu trước đó được giữ ở" in out
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "show")
+    assert out.count("[Chưa thực hiện]") == 73
+
+
+def test_check_reports_a_damaged_file_and_leaves_it(capsys, data_dir):
+    from tests.storage.test_database import damage
+
+    run(capsys, "--data-dir", str(data_dir), "plan", "list")
+    path = data_dir / DATABASE_FILENAME
+    damage(path)
+    before = path.read_bytes()
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "check")
+    assert code == 2 and "đã bị hỏng" in err
+    assert path.read_bytes() == before
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "plan", "list")
+    assert code == 2 and "đã bị hỏng" in err
+
+
+def test_smoke_on_a_damaged_file_prints_and_exits_without_asking(data_dir):
+    from tests.storage.test_database import damage
+
+    assert subprocess.run([sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "plan", "list"],
+                          capture_output=True, timeout=120).returncode == 0
+    damage(data_dir / DATABASE_FILENAME)
+    done = subprocess.run(
+        [sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "--smoke"],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ), stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2 and "đã bị hỏng" in done.stderr

@@ -4,13 +4,17 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPdfWriter
 
 from cell_desk.domain.banner import SCHEMES
+from cell_desk.domain.validation import ValidationError
 from cell_desk.services.library import POSTER_FOLDER, THUMB_FOLDER
 from cell_desk.storage.models import PosterRow
 from cell_desk.ui.library.banner import BannerRequest, layout_for, write_banner_pdf
 from cell_desk.ui.library.banner_dialog import BannerDialog, render_preview
+
+from tests.services.test_fuzz import odd_text
 
 LONGEST = 12  # "Cán bộ, đảng viên, người lao động trong Đảng bộ Khối … Đại hội XIII của Đảng!"
 
@@ -182,3 +186,15 @@ def test_cli_lists_slogans_and_exports_a_banner(capsys, data_dir, tmp_path):
     assert main(["--data-dir", str(data_dir), "export", "banner", "--slogan", "3", "--out", str(target),
                  "--size", "5x2"]) == 2
     assert "phải từ 10 đến 1000 cm" in capsys.readouterr().err
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=odd_text)
+def test_odd_slogans_make_a_pdf_banner(services, tmp_path_factory, text):
+    try:
+        slogan = services.slogans.add(text, [])
+    except ValidationError:
+        return
+    target = write_banner_pdf(BannerRequest.on_paper(slogan.text, "A4", SCHEMES["red"]),
+                              tmp_path_factory.mktemp("pdf") / "b.pdf")
+    assert target.read_bytes().startswith(b"%PDF")

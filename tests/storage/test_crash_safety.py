@@ -1,0 +1,48 @@
+"""A writer killed at random moments loses nothing it reported as committed."""
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+
+import pytest
+
+WRITER = """
+import sys
+from cell_desk.app import open_services
+services = open_services(sys.argv[1])
+n = int(sys.argv[2])
+while True:
+    services.slogans.add(f"Khẩu hiệu thử số {n}", ["thử"])  # one transaction each
+    print(n, flush=True)
+    n += 1
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killing_the_writer_never_loses_a_committed_transaction(tmp_path, data_dir):
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    rng = random.Random(7)
+    committed: set[int] = set()
+    next_number = 0
+    for _round in range(8):
+        child = subprocess.Popen([sys.executable, str(script), str(data_dir), str(next_number)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        first = child.stdout.readline()  # wait until it writes, then let it run a random while
+        assert first, child.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.3))
+        child.kill()  # SIGKILL: no cleanup, no final commit
+        rest, _ = child.communicate(timeout=max(1, deadline - time.monotonic()))
+        reported = [int(line) for line in (first + rest).split()]
+        committed.update(reported)
+        next_number = max(reported) + 1
+    with closing(sqlite3.connect(data_dir / "cell_desk.sqlite3")) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {int(text.rsplit(" ", 1)[1]) for (text,) in
+                  conn.execute("SELECT text FROM slogans WHERE text LIKE 'Khẩu hiệu thử số %'")}
+    assert committed <= stored
+    assert len(committed) > 8
