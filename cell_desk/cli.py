@@ -139,6 +139,11 @@ def _export_banner(services, args) -> int:
 
     slogan = services.slogans.by_number(args.slogan)
     scheme = SCHEMES[args.scheme]
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise ValueError(f"Tên tệp «{out.name}» phải có đuôi .pdf hoặc .docx.")
+    if args.tile and not args.size:
+        raise ValueError("--tile chỉ dùng cùng --size (băng rôn khổ riêng in ghép nhiều tờ A4).")
     if args.size:
         try:
             width_cm, height_cm = (float(part.replace(",", ".")) for part in args.size.lower().split("x"))
@@ -148,16 +153,20 @@ def _export_banner(services, args) -> int:
         size_mm = (width_cm * 10, height_cm * 10)
     else:
         size_mm = PAPERS_MM[args.paper]
-    out = Path(args.out)
     if out.suffix.lower() == ".docx":
         from .exports.banner_docx import write_banner_docx
 
         write_banner_docx(slogan.text, out, size_mm, scheme)
     else:
+        import os
+
+        # QPdfWriter needs fonts, which need an application object; no window is shown, so the
+        # command works on a machine without a display too.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from .ui.launcher import make_application
         from .ui.library.banner import BannerRequest, write_banner_pdf
 
-        make_application()  # QPdfWriter needs fonts, which need an application object
+        make_application()
         write_banner_pdf(BannerRequest(slogan.text, *size_mm, scheme, tiled=args.tile), out)
     print(f"Đã ghi {out}")
     return 0

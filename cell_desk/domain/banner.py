@@ -55,7 +55,7 @@ def fit_text(text: str, measure: Measure, width_mm: float, height_mm: float, max
     best: BannerLayout | None = None
     for count in range(1, min(max_lines, len(words)) + 1):
         lines = _balanced_break(tuple(words), count, measure)
-        widest = max(measure(line) for line in lines)
+        widest = max(max(measure(line) for line in lines), 1e-6)  # zero-width characters measure 0
         size = REFERENCE_SIZE * width_mm / widest
         size = min(size, height_mm / (count * LINE_HEIGHT * POINT_MM))
         if best is None or size > best.font_size_pt:

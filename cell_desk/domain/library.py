@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from .text import normalize_text, search_key
@@ -39,7 +40,7 @@ class Slogan:
 def clean_slogan(text: str, tags: list[str]) -> tuple[str, list[str]]:
     """Trimmed NFC text and tags, or a ValidationError for the form."""
     text = " ".join(normalize_text(text or "").split())
-    if not text:
+    if not any(unicodedata.category(ch)[0] in "LNPS" for ch in text):  # only spaces or invisible marks
         raise ValidationError("Chưa nhập nội dung khẩu hiệu.", "text")
     if len(text) > MAX_SLOGAN_LENGTH:
         raise ValidationError(f"Khẩu hiệu dài quá {MAX_SLOGAN_LENGTH} ký tự.", "text")

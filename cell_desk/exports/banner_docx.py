@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.banner import POINT_MM, REFERENCE_SIZE, ColourScheme, fit_text
-from .atomic import write_atomically
+from .atomic import ExportError, write_atomically
 
 WORD_MAX_PAGE_MM = 558.0  # Word refuses pages over 22 inches
 WORD_MAX_FONT_PT = 1638
-MARGIN_MM = 15.0
+MARGIN_MM = 12.0
 FONT = "Times New Roman"
 
 
@@ -17,18 +17,30 @@ def _approximate_width(text: str) -> float:
     return len(text) * 0.8 * REFERENCE_SIZE * POINT_MM
 
 
+def check_word_size(paper_mm: tuple[float, float]) -> None:
+    if max(paper_mm) > WORD_MAX_PAGE_MM:
+        limit = f"{WORD_MAX_PAGE_MM / 10:.1f}".replace(".", ",")
+        raise ExportError(
+            f"Word chỉ nhận trang tối đa {limit} cm mỗi chiều; băng rôn {paper_mm[0] / 10:g} x "
+            f"{paper_mm[1] / 10:g} cm hãy xuất PDF (có thể in ghép nhiều tờ A4)."
+        )
+
+
 def write_banner_docx(text: str, path: Path, paper_mm: tuple[float, float], scheme: ColourScheme,
                       uppercase: bool = True) -> Path:
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt, RGBColor
 
-    width_mm, height_mm = (min(side, WORD_MAX_PAGE_MM) for side in paper_mm)
+    check_word_size(paper_mm)
+    width_mm, height_mm = paper_mm
     shown = text.upper() if uppercase else text
-    layout = fit_text(shown, _approximate_width, width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM)
+    inner_w, inner_h = width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM
+    layout = fit_text(shown, _approximate_width, inner_w - 10, inner_h - 10)
 
     document = Document()
     section = document.sections[0]
@@ -36,19 +48,27 @@ def write_banner_docx(text: str, path: Path, paper_mm: tuple[float, float], sche
     section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(MARGIN_MM))
-    background = OxmlElement("w:background")
-    background.set(qn("w:color"), scheme.background.lstrip("#"))
-    document.element.insert(0, background)
-    settings = document.settings.element
-    display = OxmlElement("w:displayBackgroundShape")
-    settings.insert(0, display)
+    section.header_distance = section.footer_distance = Mm(0)
 
-    # a little under the page height: Word adds its own leading below the last line
-    spare = max(0.0, height_mm - 2 * MARGIN_MM - layout.text_height_mm - 10)
+    # The colour is a shaded table cell filling the page: Word does not print page colours.
+    table = document.add_table(rows=1, cols=1)
+    table.autofit = False
+    cell = table.cell(0, 0)
+    cell.width = Mm(inner_w)
+    row = table.rows[0]
+    row.height = Mm(inner_h - 6)  # Word keeps a paragraph after a table; leave it room on the page
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), scheme.background.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(shading)
+
     for number, line in enumerate(layout.lines):
-        paragraph = document.add_paragraph()
+        paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_before = Mm(spare / 2) if number == 0 else Pt(0)
+        paragraph.paragraph_format.space_before = Pt(0)
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.line_spacing = Mm(layout.line_pitch_mm)
         run = paragraph.add_run(line)
@@ -59,4 +79,7 @@ def write_banner_docx(text: str, path: Path, paper_mm: tuple[float, float], sche
         fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
         for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(slot), FONT)
+    trailing = document.paragraphs[-1] if document.paragraphs else document.add_paragraph()
+    trailing.paragraph_format.space_before = trailing.paragraph_format.space_after = Pt(0)
+    trailing.paragraph_format.line_spacing = Pt(1)
     return write_atomically(Path(path), lambda temporary: document.save(str(temporary)))

@@ -115,10 +115,16 @@ def test_the_banner_dialog_exports_pdf_and_word(tmp_path, qtbot, services):
     from docx import Document
 
     document = Document(str(tmp_path / "b.docx"))
-    text = " ".join(p.text for p in document.paragraphs)
+    text = " ".join(p.text for p in document.tables[0].cell(0, 0).paragraphs)
     assert text == services.slogans.by_number(7).text.upper()
     section = document.sections[0]
     assert round(section.page_width.mm) == 420 and round(section.page_height.mm) == 297
+    # the colour prints: a shaded cell, not Word's page colour (which Word does not print)
+    fill = document.tables[0].cell(0, 0)._tc.tcPr.xpath("./w:shd/@w:fill")
+    assert fill == [SCHEMES["red"].background.lstrip("#")]
+    dialog.paper_custom.setChecked(True)
+    dialog.width_cm.setValue(300)
+    assert not dialog.docx_button.isEnabled()
 
 
 def test_importing_posters_and_refusing_bad_files(library, services, tmp_path):

@@ -54,7 +54,7 @@ def layout_for(request: BannerRequest, device: QPaintDevice) -> tuple[BannerLayo
     def measure(text: str) -> float:
         return metrics.horizontalAdvance(text) * mm_per_px * MEASURE_SLACK
 
-    side = max(10.0, request.height_mm * SIDE_MARGIN_SHARE)
+    side = max(10.0, request.height_mm * SIDE_MARGIN_SHARE, request.width_mm * 0.03)
     top = max(8.0, request.height_mm * 0.08)
     area = QRectF(side, top, request.width_mm - 2 * side, request.height_mm - 2 * top)
     return fit_text(request.shown_text, measure, area.width(), area.height()), area

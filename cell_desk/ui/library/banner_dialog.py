@@ -106,10 +106,15 @@ class BannerDialog(QDialog):
         return BannerRequest.on_paper(self.slogan.text, paper, scheme, **options)
 
     def refresh(self) -> None:
+        from ...exports.banner_docx import WORD_MAX_PAGE_MM
+
         custom = self.paper_custom.isChecked()
         for widget in (self.width_cm, self.height_cm, self.tiled):
             widget.setEnabled(custom)
         request = self.request()
+        word_ok = not request.tiled and max(request.width_mm, request.height_mm) <= WORD_MAX_PAGE_MM
+        self.docx_button.setEnabled(word_ok)
+        self.docx_button.setToolTip("" if word_ok else "Word không nhận trang lớn hơn 55,8 cm hay in ghép; hãy xuất PDF.")
         self.preview.setPixmap(QPixmap.fromImage(render_preview(request, PREVIEW_SIZE)))
         size = f"{request.width_mm / 10:g} x {request.height_mm / 10:g} cm".replace(".", ",")
         if request.tiled:
@@ -142,7 +147,9 @@ class BannerDialog(QDialog):
             else:
                 from .banner import write_banner_pdf
 
-                write_banner_pdf(request, path.with_suffix(".pdf") if not path.suffix else path)
+                if path.suffix.lower() != ".pdf":
+                    path = path.with_name(path.name + ".pdf")
+                write_banner_pdf(request, path)
         except (ExportError, ValueError) as exc:
             show_error(self, "Không xuất được băng rôn", str(exc))
             return False
@@ -150,8 +157,18 @@ class BannerDialog(QDialog):
         return True
 
 
+PREVIEW_OVERSAMPLING = 4
+
+
 def render_preview(request: BannerRequest, box: QSize) -> QImage:
-    """The banner drawn small, at a resolution chosen so it fills the box."""
+    """The banner drawn small. It is drawn at four times the size and scaled down: at a few
+    pixels per letter, hinted fonts measure differently from how they draw."""
+    big = _render(request, box * PREVIEW_OVERSAMPLING)
+    return big.scaled(big.width() // PREVIEW_OVERSAMPLING, big.height() // PREVIEW_OVERSAMPLING,
+                      Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+def _render(request: BannerRequest, box: QSize) -> QImage:
     scale = min(box.width() / request.width_mm, box.height() / request.height_mm)
     image = QImage(max(1, int(request.width_mm * scale)), max(1, int(request.height_mm * scale)),
                    QImage.Format.Format_RGB32)
