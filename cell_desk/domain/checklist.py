@@ -35,7 +35,7 @@ class ItemState:
                 new = replace(new, completed_on=None)
         return new
 
-    def validated(self, today: dt.date) -> "ItemState":
+    def validated(self, today: dt.date, earliest: dt.date = EARLIEST_DATE) -> "ItemState":
         assignee = " ".join(normalize_text(self.assignee).split())
         evidence = normalize_text(self.evidence).strip()
         if len(assignee) > MAX_ASSIGNEE_LENGTH:
@@ -50,6 +50,8 @@ class ItemState:
                     f"Ngày hoàn thành {self.completed_on:%d/%m/%Y} chưa tới (hôm nay là {today:%d/%m/%Y}).",
                     "completed_on",
                 )
-            if self.completed_on < EARLIEST_DATE:
-                raise ValidationError(f"Ngày hoàn thành {self.completed_on:%d/%m/%Y} quá xa.", "completed_on")
+            if self.completed_on < earliest:
+                raise ValidationError(
+                    f"Ngày hoàn thành {self.completed_on:%d/%m/%Y} sớm hơn ngày ban hành kế hoạch "
+                    f"({earliest:%d/%m/%Y}).", "completed_on")
         return replace(self, assignee=assignee, evidence=evidence)

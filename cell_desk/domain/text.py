@@ -27,3 +27,11 @@ def search_key(text: str) -> str:
 def matches(query_key: str, text_key: str) -> bool:
     """Every word of the query appears in the text (both already search keys)."""
     return all(word in text_key for word in query_key.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.") + "…"

@@ -7,7 +7,9 @@ from ..domain.checklist import ItemState
 from ..domain.plan import ItemStatus
 from ..domain.validation import ValidationError
 from ..storage.database import Database
-from ..storage.models import ChecklistItemRow
+from sqlalchemy import select
+
+from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow
 from .clock import Clock, system_clock
 
 
@@ -25,7 +27,10 @@ class ChecklistService:
         with self.database.session() as session:
             row = self._row(session, item_id)
             before = _state_of(row)
-            after = before.with_changes(self.clock(), **changes).validated(self.clock())
+            issued_on = session.scalar(
+                select(PlanRow.issued_on).join(PhaseRow, PhaseRow.plan_id == PlanRow.id).where(PhaseRow.id == row.phase_id)
+            )
+            after = before.with_changes(self.clock(), **changes).validated(self.clock(), issued_on)
             _write(row, after)
         return before, after
 

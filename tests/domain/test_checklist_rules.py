@@ -40,3 +40,11 @@ def test_an_open_item_is_overdue_only_after_its_phase_has_ended():
     assert _item(ItemStatus.IN_PROGRESS, due).is_overdue(due + dt.timedelta(days=1))
     assert not _item(ItemStatus.DONE, due).is_overdue(due + dt.timedelta(days=1))
     assert not _item(ItemStatus.NOT_APPLICABLE, due).is_overdue(due + dt.timedelta(days=1))
+
+
+def test_a_completion_date_before_the_plan_was_issued_is_refused():
+    issued = dt.date(2019, 12, 30)
+    state = ItemState(ItemStatus.DONE, dt.date(2019, 12, 1), "", "")
+    with pytest.raises(ValidationError, match="sớm hơn ngày ban hành kế hoạch"):
+        state.validated(TODAY, issued)
+    assert ItemState(ItemStatus.DONE, issued, "", "").validated(TODAY, issued).completed_on == issued

@@ -24,3 +24,10 @@ def test_decomposed_input_is_found_like_composed_input():
 @given(st.text())
 def test_search_keys_do_not_depend_on_the_unicode_form(text):
     assert search_key(unicodedata.normalize("NFD", text)) == search_key(unicodedata.normalize("NFC", text))
+
+
+def test_shorten_cuts_between_words():
+    from cell_desk.domain.text import shorten
+
+    assert shorten("Trách nhiệm của đại biểu dự Đại hội.", 20) == "Trách nhiệm của đại…"
+    assert shorten("Ngắn", 20) == "Ngắn"

@@ -185,3 +185,17 @@ def test_painting_the_tree_does_not_leak_references_to_none(make_window, service
     finally:
         gc.enable()
     assert lost < 50  # 6.12.0 loses a few hundred per repaint
+
+
+def test_the_editor_follows_what_is_selected(make_window, open_at):
+    services = open_at(dt.date(2020, 9, 1))
+    _, page = open_page(make_window, services)
+    late = services.plans.plan_tree().phases[2].all_items()[0]
+    page.select_item(late.id)
+    assert page.editor.due.text() == "Hạn: 31/08/2020 – quá hạn"
+    choose_status(page.editor, ItemStatus.DONE)
+    assert page.editor.due.text() == "Hạn: 31/08/2020"
+    page.tree.setCurrentIndex(page.proxy.index(0, 0))  # a phase row
+    assert page.editor.item_id is None and not page.editor.status.isEnabled()
+    assert page.editor.status.currentIndex() == -1 and page.editor.assignee.text() == ""
+    assert page.editor.completed_on.text().strip() == ""

@@ -232,7 +232,7 @@ class ChecklistModel(QAbstractItemModel):
             if column is Column.STATUS:
                 return item.status.label
             if column is Column.DUE:
-                return format_ui_date(item.due_on)
+                return ""  # the phase row carries the date; repeating it squeezed the text column
             if column is Column.COMPLETED:
                 return format_ui_date(item.completed_on)
             if column is Column.ASSIGNEE:

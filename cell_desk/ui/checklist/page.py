@@ -14,7 +14,7 @@ from ...app import Services
 from ...domain.checklist import MAX_ASSIGNEE_LENGTH, EARLIEST_DATE, ItemState
 from ...domain.dates import format_ui_date
 from ...domain.plan import ItemStatus
-from ...domain.text import search_key
+from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
@@ -40,7 +40,8 @@ class ItemEditor(QFrame):
         self.clock = clock
         self.item_id: int | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
+        self._due_on: dt.date | None = None
 
         self.context = QLabel()
         self.context.setWordWrap(True)
@@ -62,6 +63,7 @@ class ItemEditor(QFrame):
         blank_day = EARLIEST_DATE - dt.timedelta(days=1)
         self.completed_on.setMinimumDate(_qdate(blank_day))
         self.completed_on.setSpecialValueText(" ")  # the minimum date shows as "no date"
+        self.completed_on.setDate(self.completed_on.minimumDate())
         self.assignee = QLineEdit()
         self.assignee.setMaxLength(MAX_ASSIGNEE_LENGTH)
         self.assignee.setPlaceholderText("Ví dụ: Đ/c Nguyễn Văn A")
@@ -102,12 +104,13 @@ class ItemEditor(QFrame):
         self.error.hide()
         if node is None or node.kind is not NodeKind.ITEM:
             self.item_id = None
+            self._due_on = None
             self.context.setText(node.phase.display_title if node else "")
             self.text.setText(
                 (node.value.heading if node and node.kind is NodeKind.STAGE else "")
                 or "Chọn một nội dung trong danh sách để cập nhật."
             )
-            self.due.clear()
+            self._clear_fields()
             self._set_enabled(False)
             return
         item = node.item
@@ -120,14 +123,31 @@ class ItemEditor(QFrame):
             trail.append("Thuộc: " + parent.item.text)
         self.context.setText("\n".join(trail))
         self.text.setText(("+ " if item.parent_id else "- ") + item.text)
-        overdue = item.is_overdue(self.clock())
-        due_text = f"Hạn: {format_ui_date(item.due_on)}"
-        self.due.setText(due_text + (" – quá hạn" if overdue else ""))
-        self.due.setStyleSheet("color: #a4161a; font-weight: bold;" if overdue else "")
+        self._due_on = item.due_on
         self._show_state(ItemState(item.status, item.completed_on, item.assignee, item.evidence))
         self._set_enabled(True)
 
+    def _clear_fields(self) -> None:
+        for widget in (self.status, self.completed_on, self.assignee, self.evidence):
+            widget.blockSignals(True)
+        self.status.setCurrentIndex(-1)
+        self.completed_on.setDate(self.completed_on.minimumDate())
+        self.assignee.clear()
+        self.evidence.clear()
+        self.due.clear()
+        for widget in (self.status, self.completed_on, self.assignee, self.evidence):
+            widget.blockSignals(False)
+
+    def _show_due(self, status: ItemStatus) -> None:
+        if self._due_on is None:
+            self.due.clear()
+            return
+        overdue = not status.is_closed and self.clock() > self._due_on
+        self.due.setText(f"Hạn: {format_ui_date(self._due_on)}" + (" – quá hạn" if overdue else ""))
+        self.due.setStyleSheet("color: #a4161a; font-weight: bold;" if overdue else "")
+
     def _show_state(self, state: ItemState) -> None:
+        self._show_due(state.status)
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.blockSignals(True)
         self.status.setCurrentIndex(self.status.findData(state.status.value))
@@ -207,8 +227,8 @@ class ChecklistPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.STATUS, 118), (Column.DUE, 82), (Column.COMPLETED, 86),
-                              (Column.ASSIGNEE, 130), (Column.PROGRESS, 120)):
+        for column, width in ((Column.STATUS, 112), (Column.DUE, 80), (Column.COMPLETED, 82),
+                              (Column.ASSIGNEE, 120), (Column.PROGRESS, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.editor = ItemEditor(services.clock)
@@ -223,7 +243,7 @@ class ChecklistPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 330])
+        splitter.setSizes([1000, 290])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.progress)
@@ -269,7 +289,10 @@ class ChecklistPage(QWidget):
         progress = self.model.tree.progress()
         self.progress.setRange(0, max(1, progress.counted))
         self.progress.setValue(progress.done)
-        self.progress.setFormat(f"Tiến độ chung: {progress.percent}% ({progress.done}/{progress.counted} nội dung)")
+        skipped = len(self.model.by_item_id) - progress.counted
+        note = f"; {skipped} nội dung không áp dụng không tính" if skipped else ""
+        self.progress.setFormat(
+            f"Tiến độ chung: {progress.percent}% ({progress.done}/{progress.counted} nội dung đã hoàn thành{note})")
 
     def _apply_filters(self) -> None:
         current = self.editor.item_id
@@ -318,7 +341,7 @@ class ChecklistPage(QWidget):
             return True
         text = self.model.by_item_id[item_id].item.text
         self.undo_stack.push(SavedChangeCommand(
-            f"sửa «{text[:40]}…»", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
+            f"sửa «{shorten(text, 40)}»", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
         ))
         self._show_saved(item_id, after)
         return True
