@@ -13,8 +13,30 @@ if TYPE_CHECKING:  # the GUI path imports this module for its parser only; keep 
 
 EXIT_USER_ERROR = 2
 
+# argparse's own words, which it looks up through argparse._ (gettext) each time it speaks.
+ARGPARSE_VI = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện trợ giúp này rồi thoát",
+    "show program's version number and exit": "hiện phiên bản rồi thoát",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "expected one argument": "cần một giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ (cần %(type)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có lựa chọn %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+}
+
+
+def _vietnamese(message: str) -> str:
+    return ARGPARSE_VI.get(message, message)
+
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _vietnamese  # Python ships no Vietnamese catalogue for argparse
     parser = argparse.ArgumentParser(
         prog="cell-desk",
         description="Cell Desk – sổ tay công tác tuyên truyền của chi bộ. Không có lệnh thì mở cửa sổ chương trình.",

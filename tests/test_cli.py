@@ -119,3 +119,14 @@ def test_smoke_on_a_damaged_file_prints_and_exits_without_asking(data_dir):
         capture_output=True, text=True, timeout=120, env=dict(os.environ), stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2 and "đã bị hỏng" in done.stderr
+
+
+def test_help_and_errors_are_in_vietnamese(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Cách dùng: cell-desk") and "hiện trợ giúp này rồi thoát" in out
+    with pytest.raises(SystemExit) as stopped:
+        main(["export", "banner"])
+    assert stopped.value.code == 2
+    assert "lỗi: thiếu tham số bắt buộc: --slogan, --out" in capsys.readouterr().err

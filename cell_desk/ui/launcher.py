@@ -20,7 +20,12 @@ log = logging.getLogger("cell_desk")
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing or QApplication(argv or [sys.argv[0]])
+    if existing is None or not hasattr(app, "_vietnamese_translator"):
+        from .translations import install_vietnamese
+
+        install_vietnamese(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CellDesk")

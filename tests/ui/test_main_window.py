@@ -70,3 +70,17 @@ def test_settings_page_saves_the_profile_and_the_title_follows(make_window, serv
     assert page.save_profile()
     assert services.settings.profile().cell_name == "Chi bộ Phòng Kế toán"
     assert window.windowTitle() == "Cell Desk – Chi bộ Phòng Kế toán"
+
+
+def test_qt_standard_texts_are_vietnamese(qapp):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLineEdit
+
+    from cell_desk.ui.launcher import make_application
+
+    make_application()
+    edit = QLineEdit()
+    menu = edit.createStandardContextMenu()
+    actions = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    assert actions == ["&Hoàn tác", "&Làm lại", "&Cắt", "&Sao chép", "&Dán", "Xóa", "Chọn tất cả"]
+    assert QLocale().monthName(1) == "tháng 1"
