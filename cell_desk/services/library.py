@@ -115,6 +115,8 @@ class PosterService:
         if self.codec is None:
             raise RuntimeError("PosterService needs an ImageCodec to import images")
         source = Path(source)
+        if not source.is_file():
+            raise ValidationError(f"Không thấy tệp «{source}».", "file")
         details = details.cleaned()
         suffix = source.suffix.lower()
         if suffix == ".pdf":

@@ -91,7 +91,10 @@ class MainWindow(QMainWindow):
         if key == "overview":
             from .overview.page import OverviewPage
 
-            return OverviewPage(self.services, self.app_events)
+            page = OverviewPage(self.services, self.app_events)
+            page.open_item.connect(self.show_checklist_item)
+            page.open_phase.connect(self.show_checklist_phase)
+            return page
         if key == "checklist":
             from .checklist.page import ChecklistPage
 
@@ -105,6 +108,16 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.services, self.app_events)
         page.restore_requested.connect(self.request_restore)
         return page
+
+    def show_checklist_item(self, item_id: int) -> None:
+        page = self.checklist_page
+        self.show_page(page)
+        page.select_item(item_id)
+
+    def show_checklist_phase(self, phase_id: int) -> None:
+        page = self.checklist_page
+        self.show_page(page)
+        page.show_phase(phase_id)
 
     def request_restore(self, backup: str) -> None:
         """Closes the window; the launcher restores the backup and opens a new window on it."""

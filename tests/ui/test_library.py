@@ -64,6 +64,8 @@ def test_favourite_and_retire_from_the_tab_and_undo(library, services, make_wind
     tab.retire_button.click()
     assert services.slogans.by_number(8).is_retired
     assert 8 not in [s.number for s in tab.model.rows]
+    assert "Đã thôi dùng khẩu hiệu số 8" in tab.message.text()
+    assert tab.selected().number == 9  # the next one is selected
     library.window().undo_stack.undo()
     assert not services.slogans.by_number(8).is_retired
     assert 8 in [s.number for s in tab.model.rows]

@@ -84,3 +84,24 @@ def test_qt_standard_texts_are_vietnamese(qapp):
     actions = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
     assert actions == ["&Hoàn tác", "&Làm lại", "&Cắt", "&Sao chép", "&Dán", "Xóa", "Chọn tất cả"]
     assert QLocale().monthName(1) == "tháng 1"
+
+
+def test_overview_entries_open_the_checklist(make_window, services):
+    window = make_window(services)
+    overview = window.overview_page
+    entry = overview.overdue_list.item(0)
+    overview.overdue_list.itemActivated.emit(entry)
+    assert window.stack.currentWidget() is window.checklist_page
+    assert window.checklist_page.editor.item_id == entry.data(0x0100)
+    window.show_page(overview)
+    overview.phase_table.activated.emit(overview.phase_model.index(1, 0))
+    assert window.checklist_page.phase_filter.currentText().startswith("1.2.")
+    assert window.checklist_page.visible_item_count() == 6
+
+
+def test_the_report_card_says_when_the_plan_has_ended(make_window, open_at):
+    import datetime as dt
+
+    window = make_window(open_at(dt.date(2026, 11, 26)))
+    detail = window.overview_page.report_card.detail.text()
+    assert "Hạn báo cáo: ngày 20/12/2026" in detail and "đã kết thúc ngày 28/02/2021" in detail

@@ -328,6 +328,10 @@ class ChecklistPage(QWidget):
             )
             self.tree.scrollTo(index)
 
+    def show_phase(self, phase_id: int) -> None:
+        """Filters the tree to one phase, as chosen in the phase box."""
+        self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(phase_id)))
+
     def edit_item(self, item_id: int, changes: dict) -> bool:
         """Saves one edit at once and records it for undo. False when the edit was refused."""
         try:

@@ -118,7 +118,7 @@ class PosterTab(QWidget):
         self.grid.setModel(self.model)
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(THUMB_BOX)
-        self.grid.setGridSize(QSize(THUMB_BOX.width() + 24, THUMB_BOX.height() + 44))
+        self.grid.setGridSize(QSize(THUMB_BOX.width() + 28, THUMB_BOX.height() + 56))  # room for a two-line title
         self.grid.setUniformItemSizes(True)  # the view then never asks every row for its size
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
@@ -188,7 +188,7 @@ class PosterTab(QWidget):
         reader = QImageReader(str(self.services.posters.image_path(poster)))
         reader.setAutoTransform(True)
         size = reader.size()
-        if size.isValid():
+        if size.isValid() and (size.width() > PREVIEW_SIDE or size.height() > PREVIEW_SIDE):  # never enlarge
             reader.setScaledSize(size.scaled(QSize(PREVIEW_SIDE, PREVIEW_SIDE), Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         self.preview.setPixmap(QPixmap.fromImage(image) if not image.isNull() else QPixmap())
@@ -242,6 +242,13 @@ class PosterTab(QWidget):
         if dialog.exec() and dialog.details is not None:
             self.services.posters.update(poster.id, dialog.details)
             self.reload()
+            self.select_poster(poster.id)
+
+    def select_poster(self, poster_id: int) -> None:
+        for row, poster in enumerate(self.model.rows):
+            if poster.id == poster_id:
+                self.grid.setCurrentIndex(self.model.index(row))
+                return
 
     def delete_selected(self) -> None:
         chosen = self.selected()

@@ -206,9 +206,8 @@ class SloganTab(QWidget):
         slogan = self.selected()
         for button in (self.edit_button, self.favourite_button, self.retire_button, self.copy_button, self.banner_button):
             button.setEnabled(slogan is not None)
-        if slogan:
-            self.favourite_button.setText("☆ Bỏ yêu thích" if slogan.is_favourite else "★ Yêu thích")
-            self.retire_button.setText("Dùng lại" if slogan.is_retired else "Thôi dùng")
+        self.favourite_button.setText("☆ Bỏ yêu thích" if slogan and slogan.is_favourite else "★ Yêu thích")
+        self.retire_button.setText("Dùng lại" if slogan and slogan.is_retired else "Thôi dùng")
 
     # --- actions ----------------------------------------------------------
     def copy_selected(self) -> None:
@@ -241,10 +240,17 @@ class SloganTab(QWidget):
 
     def toggle_retired(self) -> None:
         slogan = self.selected()
-        if slogan:
-            if not slogan.is_retired and not self.show_retired.isChecked():
-                self.message.setText("")
-            self.update_slogan(slogan.id, "thôi dùng khẩu hiệu", is_retired=not slogan.is_retired)
+        if slogan is None:
+            return
+        row = self.table.selectionModel().currentIndex().row()
+        retiring = not slogan.is_retired
+        self.update_slogan(slogan.id, "thôi dùng khẩu hiệu" if retiring else "dùng lại khẩu hiệu",
+                           is_retired=retiring)
+        if retiring and not self.show_retired.isChecked() and self.model.rows:
+            self.table.selectRow(min(row, len(self.model.rows) - 1))  # it left the list: go to the next
+        self.message.setText(
+            f"Đã thôi dùng khẩu hiệu số {slogan.number} (Ctrl+Z để hoàn tác; xem lại bằng ô «Hiện cả khẩu hiệu thôi dùng»)."
+            if retiring else f"Đã dùng lại khẩu hiệu số {slogan.number}.")
 
     def update_slogan(self, slogan_id: int, label: str, **changes) -> None:
         try:

@@ -1,10 +1,11 @@
 """Page "Tổng quan": the active plan, the phases running today, progress, overdue items, the report deadline."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QListWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from ...app import Services
@@ -68,6 +69,8 @@ class FigureCard(QFrame):
 
 class OverviewPage(QWidget):
     title = "Tổng quan"
+    open_item = Signal(int)  # an item id: show it on the checklist page
+    open_phase = Signal(int)  # a phase id
 
     def __init__(self, services: Services, app_events: events.AppEvents, parent=None):
         super().__init__(parent)
@@ -91,6 +94,12 @@ class OverviewPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.overdue_list = QListWidget()
         self.overdue_list.setWordWrap(True)
+        self.overdue_list.setToolTip("Bấm đúp để mở nội dung trong trang Kế hoạch")
+        self.phase_table.setToolTip("Bấm đúp để xem đợt trong trang Kế hoạch")
+        self.overdue_list.itemActivated.connect(
+            lambda entry: self.open_item.emit(entry.data(Qt.ItemDataRole.UserRole)))
+        self.phase_table.activated.connect(
+            lambda index: self.open_phase.emit(self.phase_model.rows[index.row()].phase.id))
         self.overdue_caption = QLabel()
 
         cards = QGridLayout()
@@ -132,8 +141,11 @@ class OverviewPage(QWidget):
                                       else "Không có nội dung nào quá hạn.", alarm=bool(late))
         days = overview.days_to_report
         when = "hôm nay" if days == 0 else f"còn {days} ngày"
+        plan_end = max(figures.phase.ends_on for figures in overview.phases) if overview.phases else None
+        ended = f"\nCác đợt của kế hoạch đã kết thúc ngày {format_ui_date(plan_end)}." if (
+            plan_end and plan_end < overview.today) else ""
         self.report_card.show_figure(
-            when.capitalize(), f"Hạn báo cáo: ngày {format_ui_date(overview.report_deadline)}", alarm=days <= 3
+            when.capitalize(), f"Hạn báo cáo: ngày {format_ui_date(overview.report_deadline)}{ended}", alarm=days <= 3
         )
         self.phase_model.set_rows(overview.phases)
         self.overdue_caption.setText(
@@ -143,4 +155,6 @@ class OverviewPage(QWidget):
         self.overdue_list.clear()
         phase_codes = {figures.phase.id: figures.phase.code or figures.phase.title for figures in overview.phases}
         for item in overview.overdue_items[:MAX_OVERDUE_LISTED]:
-            self.overdue_list.addItem(f"[{phase_codes[item.phase_id]}] hạn {format_ui_date(item.due_on)}: {item.text}")
+            entry = QListWidgetItem(f"[{phase_codes[item.phase_id]}] hạn {format_ui_date(item.due_on)}: {item.text}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.overdue_list.addItem(entry)
