@@ -227,7 +227,7 @@ class ChecklistPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.STATUS, 112), (Column.DUE, 80), (Column.COMPLETED, 82),
+        for column, width in ((Column.STATUS, 112), (Column.DUE, 92), (Column.COMPLETED, 82),
                               (Column.ASSIGNEE, 120), (Column.PROGRESS, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
