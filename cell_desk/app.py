@@ -9,6 +9,7 @@ from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
 from .services.library import ImageCodec, PosterService, SloganService
 from .services.overview import OverviewService
+from .services.plan_exchange import PlanExchange
 from .services.plans import PlanService
 from .services.settings import SettingsService
 from .storage.database import Database, open_database
@@ -25,6 +26,7 @@ class Services:
     slogans: SloganService
     posters: PosterService
     backups: BackupService
+    exchange: PlanExchange
     clock: Clock
 
     @property
@@ -57,6 +59,7 @@ def open_services(
             slogans=SloganService(database),
             posters=PosterService(database, image_codec),
             backups=BackupService(database),
+            exchange=PlanExchange(database),
             clock=clock,
         )
     except BaseException:

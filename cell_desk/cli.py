@@ -54,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.add_parser("list", help="liệt kê các kế hoạch")
     show = plan_commands.add_parser("show", help="in cây kế hoạch: đợt, giai đoạn, nội dung, trạng thái")
     show.add_argument("plan_id", nargs="?", type=int, metavar="ID", help="số của kế hoạch (mặc định: kế hoạch đang dùng)")
+    plan_import = plan_commands.add_parser("import", help="nhập kế hoạch từ tệp .docx, .txt hoặc .json")
+    plan_import.add_argument("file", metavar="FILE")
+    plan_import.add_argument("--dry-run", action="store_true", help="chỉ in cây đọc được, không lưu")
+    plan_import.add_argument("--json", action="store_true",
+                             help="in kế hoạch theo định dạng trao đổi (JSON), các dòng chưa xếp được dưới khóa notes")
+    plan_import.add_argument("--activate", action="store_true", help="dùng kế hoạch vừa nhập làm kế hoạch đang dùng")
+    plan_export = plan_commands.add_parser("export", help="xuất kế hoạch ra tệp JSON để gửi cho đơn vị khác")
+    plan_export.add_argument("plan_id", type=int, metavar="ID")
+    plan_export.add_argument("--out", required=True, metavar="FILE", help="tệp .json")
 
     commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
 
@@ -84,6 +93,7 @@ def run_command(args: argparse.Namespace) -> int:
     from .app import open_services
     from .domain.validation import ValidationError
     from .exports.atomic import ExportError
+    from .imports.plan_files import PlanFileError
     from .storage.errors import StorageError
 
     if args.command in ("check", "restore"):
@@ -101,6 +111,14 @@ def run_command(args: argparse.Namespace) -> int:
         if args.command == "plan":
             if args.plan_command == "list":
                 return _plan_list(services)
+            if args.plan_command == "import":
+                return _plan_import(services, args)
+            if args.plan_command == "export":
+                from pathlib import Path
+
+                written = services.exchange.export(args.plan_id, Path(args.out))
+                print(f"Đã xuất kế hoạch số {args.plan_id} ra {written}")
+                return 0
             return _plan_show(services, args.plan_id)
         if args.command == "backup":
             from pathlib import Path
@@ -121,7 +139,7 @@ def run_command(args: argparse.Namespace) -> int:
             changed = fill_checklist(services.database, services.clock)
             print(f"Đã điền trạng thái mẫu cho {changed} nội dung của kế hoạch đang dùng.")
             return 0
-    except (ValidationError, LookupError, ValueError, ExportError) as exc:
+    except (ValidationError, LookupError, ValueError, ExportError, PlanFileError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
@@ -191,6 +209,30 @@ def _export_banner(services, args) -> int:
         make_application()
         write_banner_pdf(BannerRequest(slogan.text, *size_mm, scheme, tiled=args.tile), out)
     print(f"Đã ghi {out}")
+    return 0
+
+
+def _plan_import(services, args) -> int:
+    import json
+    from pathlib import Path
+
+    from .domain.plan_document import document_tree
+    from .services.plan_exchange import read_plan_file
+
+    parsed = read_plan_file(Path(args.file))
+    if args.json:
+        print(json.dumps({**parsed.document, "notes": parsed.notes}, ensure_ascii=False, indent=2))
+    else:
+        print(render_plan_tree(document_tree(parsed.document)), end="")
+        for note in parsed.notes:
+            print(f"Chưa xếp được (dòng {note['line']}): {note['text']}")
+        if parsed.undated_phases:
+            print("Cần nhập ngày cho các đợt gắn với sự kiện: " + ", ".join(parsed.undated_phases), file=sys.stderr)
+    if args.dry_run:
+        return 0
+    plan_id = services.exchange.save(parsed.document, activate=args.activate)
+    print(f"Đã lưu kế hoạch số {plan_id}" + (" và dùng làm kế hoạch đang dùng." if args.activate else "."),
+          file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

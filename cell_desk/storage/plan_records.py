@@ -11,7 +11,7 @@ from .models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, Slogan
 
 PLAN_FORMAT = "cell-desk-plan"
 PLAN_FORMAT_VERSION = 1
-DETAIL_KEYS = ("bases", "preamble", "purposes", "duties", "recipients", "closing")
+DETAIL_KEYS = ("bases", "preamble", "purposes", "duties", "recipients", "closing")  # shown, never queried
 
 
 def _date(value: str) -> dt.date:

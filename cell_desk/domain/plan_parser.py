@@ -1,0 +1,431 @@
+"""Reading the structure of a kế hoạch from its lines of text.
+
+General, not fitted to one plan: numbering of any depth (I., 1., 1.1., 2.1.1., a)), phases
+called "1.1", "Đợt 1" or "Giai đoạn 1", windows in the wordings plans use, stage markers with
+or without the `*` and emphasis that conversions leave, `-`/`+` bullets, the slogans section,
+the reporting rule, recipients and signature. A line it cannot place is kept as a note."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .plan import StageKind
+from .plan_windows import read_window
+from .text import normalize_text
+
+KINDS = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "ĐỀ ÁN", "PHƯƠNG ÁN")
+ROMAN_HEADING = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[\.\-–:]\s*(\S.*)$")
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)(?:\.|\s)\s*(\S.*)$")
+LETTERED = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
+PHASE_WORD = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+(\d+|[IVX]+)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+BULLET = re.compile(r"^[-–•·]\s*(.*)$")
+SUB_BULLET = re.compile(r"^(?:[-–•·]\s*)?\+\s*(.*)$")
+PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,60}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+                        re.IGNORECASE)
+NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*[-–]\s*([A-ZĐa-zđ]+)\s*/\s*([A-ZĐa-zđ0-9\-]+)")
+SIGNING = re.compile(r"^(T/M|TM\.?|K/T|KT\.?)\s+\S")
+STAGES = (
+    (StageKind.BEFORE, re.compile(r"^(trước khai mạc|trước (?:khi diễn ra )?đại hội)", re.IGNORECASE)),
+    (StageKind.DURING, re.compile(r"^(trong thời gian diễn ra|trong (?:thời gian )?đại hội)", re.IGNORECASE)),
+    (StageKind.AFTER, re.compile(r"^(sau khi bế mạc|sau (?:khi kết thúc )?đại hội)", re.IGNORECASE)),
+)
+TERMINAL = ".:;!?…"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based, in the file as read
+    text: str
+
+
+@dataclass
+class ParsedPlan:
+    document: dict  # the exchange format (see resources/plans), each item with its source "line"
+    notes: list[dict] = field(default_factory=list)  # {"line": n, "text": ...}: lines not placed
+    undated_phases: list[str] = field(default_factory=list)
+
+    @property
+    def found_structure(self) -> bool:
+        plan = self.document["plan"]
+        return bool(plan.get("phases") or plan.get("slogans") or plan.get("activity_forms"))
+
+
+def strip_marks(text: str) -> str:
+    """Without the emphasis that conversions leave (`*`, `_`) and surplus spaces."""
+    return " ".join(text.replace("*", "").replace("_", "").split())
+
+
+def _is_heading(text: str) -> bool:
+    bare = strip_marks(text)
+    return bool(ROMAN_HEADING.match(bare) and bare.split()[0].rstrip(".-–:") != "" and _roman_ok(bare)) or bool(
+        NUMBERED.match(bare)) or bool(PHASE_WORD.match(bare)) or (bare.isupper() and len(bare) < 120)
+
+
+def _roman_ok(text: str) -> bool:
+    token = re.split(r"[\.\-–:\s]", text, 1)[0]
+    return bool(token) and bool(re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", token))
+
+
+def _starts_structure(text: str) -> bool:
+    bare = strip_marks(text)
+    return (
+        _is_heading(text) or bool(BULLET.match(text.strip())) or bool(SUB_BULLET.match(text.strip()))
+        or bool(_stage_of(bare)) or bare.startswith(("Căn cứ", "Nơi nhận", "Số")) or bool(SIGNING.match(bare))
+        or bool(PLACE_DATE.match(bare)) or bare in ("*", "")
+    )
+
+
+def join_broken_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Mends paragraphs that a conversion broke across lines or pages: a line joins the one
+    before when that one does not end a sentence and this one does not start something new."""
+    joined: list[SourceLine] = []
+    for line in lines:
+        text = normalize_text(line.text).strip()
+        if not text:
+            continue
+        if joined:
+            previous = joined[-1].text
+            lower_start = text[0].islower()
+            # an unfinished bullet continued on the next page (an unfinished paragraph is too
+            # often a heading or a "Căn cứ" line followed by the next one)
+            previous_open = previous[-1] not in TERMINAL and bool(BULLET.match(previous)) and not _is_heading(previous)
+            if (lower_start and not _is_heading(previous) and not _starts_structure(text)) or (
+                previous_open and not _starts_structure(text) and not strip_marks(previous) in ("*",)
+                and not PLACE_DATE.match(strip_marks(previous)) and not NUMBER.match(strip_marks(previous))
+                and not strip_marks(previous).upper() in KINDS and len(previous) > 60
+            ):
+                joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}")
+                continue
+        joined.append(SourceLine(line.number, text))
+    return joined
+
+
+def _stage_of(text: str) -> StageKind | None:
+    for kind, pattern in STAGES:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def _section_role(title: str) -> str:
+    upper = title.upper()
+    if "KHẨU HIỆU" in upper:
+        return "slogans"
+    if "MỤC ĐÍCH" in upper or "YÊU CẦU" in upper:
+        return "purposes"
+    if "TỔ CHỨC THỰC HIỆN" in upper or "PHÂN CÔNG" in upper:
+        return "duties"
+    if "NỘI DUNG" in upper or "NHIỆM VỤ" in upper or "CÁC ĐỢT" in upper:
+        return "content"
+    return "other"
+
+
+class _Parser:
+    def __init__(self, lines: list[SourceLine]):
+        self.lines = join_broken_lines(lines)
+        self.plan: dict = {
+            "number": "", "kind": "KẾ HOẠCH", "title": "", "issued_on": None, "place": "",
+            "upper_issuer": "", "issuer": "", "bases": [], "preamble": "", "purposes": [],
+            "phases": [], "activity_forms": [], "duties": [], "slogans": [], "recipients": [],
+        }
+        self.notes: list[dict] = []
+        self.section = "header"
+        self.subsection = ""  # in content: "phases" or "forms"
+        self.phase: dict | None = None
+        self.stage: dict | None = None
+        self.item: dict | None = None
+        self.group: dict | None = None  # current purposes/duties/forms entry
+        self.form_group_title = ""
+        self.after_kind = False
+        self.signature: list[str] = []
+
+    # --- helpers -------------------------------------------------------
+    def note(self, line: SourceLine) -> None:
+        self.notes.append({"line": line.number, "text": line.text})
+
+    def plan_date(self) -> dt.date | None:
+        value = self.plan["issued_on"]
+        return dt.date.fromisoformat(value) if value else None
+
+    def items_target(self) -> list:
+        if self.stage is not None:
+            return self.stage["items"]
+        return self.phase.setdefault("items", [])
+
+    # --- the walk --------------------------------------------------------
+    def run(self) -> ParsedPlan:
+        for line in self.lines:
+            self.take(line)
+        return self.finish()
+
+    def take(self, line: SourceLine) -> None:
+        text = line.text
+        bare = strip_marks(text)
+        if not bare:
+            return
+        if self.section == "signature":
+            self.signature.append(bare)
+            return
+        if self.section == "recipients":
+            if SIGNING.match(bare):
+                self.section = "signature"
+                self.signature.append(bare)
+                return
+            self.plan["recipients"].append(re.sub(r"^[-–•]\s*", "", bare))
+            return
+        if bare.lower().startswith("nơi nhận"):
+            self.section = "recipients"
+            return
+        if SIGNING.match(bare) and self.section != "header":
+            self.section = "signature"
+            self.signature.append(bare)
+            return
+        if self.take_reporting_rule(line, bare):
+            return
+        roman = ROMAN_HEADING.match(bare)
+        if roman and _roman_ok(bare) and roman.group(1) and self.after_kind:
+            self.section = _section_role(roman.group(2))
+            self.subsection, self.phase, self.stage, self.item, self.group = "", None, None, None, None
+            return
+        handler = getattr(self, f"in_{self.section}")
+        handler(line, bare)
+
+    def take_reporting_rule(self, line: SourceLine, bare: str) -> bool:
+        match = re.search(r"(?:vào\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng", bare, re.IGNORECASE)
+        if not match or self.section == "header":
+            return False
+        rule = {"day_of_month": int(match.group(1)), "text": bare}
+        target = re.search(r"báo cáo\s+(?:về|gửi)\s+(.+?)(?:\s*\(qua\s+(.+?)\))?\s+(?:vào|trước|định kỳ)", bare,
+                           re.IGNORECASE)
+        if target:
+            rule["recipient"] = target.group(1).strip()
+            if target.group(2):
+                rule["via"] = target.group(2).strip()
+        self.plan["reporting_rule"] = rule
+        return True
+
+    def in_header(self, line: SourceLine, bare: str) -> None:
+        if self.after_kind:
+            if bare.startswith("Căn cứ"):
+                self.plan["bases"].append(bare)
+            elif not self.plan["title"]:
+                self.plan["title"] = bare
+            elif set(bare) <= set("-–_ "):
+                return
+            elif not self.plan["bases"] and not bare.startswith(("Căn cứ",)) and len(self.plan["title"]) < 400 \
+                    and bare[0].islower():
+                self.plan["title"] += " " + bare
+            else:
+                self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
+            return
+        date = PLACE_DATE.match(bare)
+        if date:
+            self.plan["place"] = date.group("place").strip()
+            self.plan["issued_on"] = dt.date(int(date.group("y")), int(date.group("m")), int(date.group("d"))).isoformat()
+            return
+        number = NUMBER.match(bare)
+        if number:
+            self.plan["number"] = f"{number.group(1)}-{number.group(2).upper()}/{number.group(3).upper()}"
+            return
+        if bare.upper() in KINDS and bare.isupper():
+            self.plan["kind"] = bare.upper()
+            self.after_kind = True
+            return
+        if bare == "*" or set(bare) <= set("-–_ "):
+            return
+        if bare.isupper() and "CỘNG SẢN VIỆT NAM" not in bare and "ĐỘC LẬP" not in bare:
+            if not self.plan["upper_issuer"]:
+                self.plan["upper_issuer"] = bare
+            elif not self.plan["issuer"]:
+                self.plan["issuer"] = bare
+            return
+        if "CỘNG SẢN VIỆT NAM" in bare.upper():
+            return
+        self.note(line)
+
+    def in_purposes(self, line: SourceLine, bare: str) -> None:
+        self._numbered_points(line, bare, self.plan["purposes"])
+
+    def in_duties(self, line: SourceLine, bare: str) -> None:
+        self._numbered_points(line, bare, self.plan["duties"])
+
+    def in_other(self, line: SourceLine, bare: str) -> None:
+        self.note(line)
+
+    def _numbered_points(self, line: SourceLine, bare: str, groups: list) -> None:
+        numbered = NUMBERED.match(bare) or LETTERED.match(bare)
+        if numbered and len(numbered.group(2)) < 200:
+            self.group = {"code": numbered.group(1), "title": numbered.group(2).rstrip(":"), "points": []}
+            groups.append(self.group)
+            return
+        point = BULLET.match(bare)
+        text = point.group(1) if point else bare
+        if self.group is None:
+            self.group = {"code": "", "title": "", "points": []}
+            groups.append(self.group)
+        self.group["points"].append(text)
+
+    def in_slogans(self, line: SourceLine, bare: str) -> None:
+        numbered = re.match(r"^(\d+)[\.\)]\s*(\S.*)$", bare)
+        bullet = BULLET.match(bare)
+        if numbered:
+            self.plan["slogans"].append({"number": int(numbered.group(1)), "text": numbered.group(2), "line": line.number})
+        elif bullet and bullet.group(1):
+            self.plan["slogans"].append({"number": len(self.plan["slogans"]) + 1, "text": bullet.group(1),
+                                         "line": line.number})
+        else:
+            self.note(line)
+
+    def in_content(self, line: SourceLine, bare: str) -> None:
+        phase_word = PHASE_WORD.match(bare)
+        numbered = NUMBERED.match(bare)
+        if phase_word or (numbered and self._is_phase_heading(numbered)):
+            self.start_phase(line, phase_word, numbered)
+            return
+        if numbered and not BULLET.match(bare):
+            code, title = numbered.group(1), numbered.group(2)
+            depth = code.count(".")
+            lowered = title.lower()
+            if depth == 0:
+                if "đợt" in lowered or "giai đoạn" in lowered:
+                    self.subsection = "phases"
+                elif "hoạt động" in lowered or "hình thức" in lowered or "biện pháp" in lowered:
+                    self.subsection = "forms"
+                else:
+                    self.subsection = "other"
+                self.phase = self.stage = self.item = None
+                return
+            if self.subsection == "forms":
+                self.start_form(code, title)
+                return
+        if self.subsection == "forms" and self.group is not None:
+            point = BULLET.match(bare)
+            self.group["points"].append(point.group(1) if point else bare)
+            return
+        if self.phase is None:
+            self.note(line)
+            return
+        self.in_phase(line, bare)
+
+    def _dated(self, text: str) -> bool:
+        window = read_window(text, self.plan_date())
+        return window.starts_on is not None and window.ends_on is not None
+
+    def split_title_window(self, rest: str) -> tuple[str, str]:
+        """`Tuyên truyền …: Từ tháng 7/2020 đến 31/8/2020`, or the window first, or no title."""
+        if ":" in rest:
+            first, second = (part.strip() for part in rest.split(":", 1))
+            if not self._dated(second) and self._dated(first):
+                return second, first
+            return first, second
+        if self._dated(rest) or re.match(r"^(từ|trước|đến|quý|tháng)\b", rest, re.IGNORECASE):
+            return "", rest
+        return rest, ""
+
+    def _is_phase_heading(self, numbered: re.Match) -> bool:
+        code, title = numbered.group(1), numbered.group(2)
+        if self.subsection == "forms":
+            return False
+        if self.subsection == "phases" and code.count(".") >= 1:
+            return True
+        return len(title) < 200 and self._dated(self.split_title_window(title)[1])
+
+    def start_phase(self, line: SourceLine, phase_word: re.Match | None, numbered: re.Match | None) -> None:
+        if phase_word:
+            code = phase_word.group(2)
+            rest = phase_word.group(3)
+            title_prefix = f"{phase_word.group(1).capitalize()} {code}"
+        else:
+            code, rest, title_prefix = numbered.group(1), numbered.group(2), ""
+        title, window_text = self.split_title_window(rest.rstrip("."))
+        window = read_window(window_text, self.plan_date())
+        self.phase = {
+            "code": code,
+            "title": title,
+            "window_text": window_text,
+            "starts_on": window.starts_on.isoformat() if window.starts_on else None,
+            "ends_on": window.ends_on.isoformat() if window.ends_on else None,
+            "line": line.number,
+        }
+        if phase_word:
+            self.phase["label"] = title_prefix
+        self.plan["phases"].append(self.phase)
+        self.stage = self.item = None
+
+    def start_form(self, code: str, title: str) -> None:
+        deeper = [form for form in self.plan["activity_forms"] if form["code"].startswith(code + ".")]
+        self.group = {"code": code, "title": title, "group_title": "", "points": []}
+        parent = code.rsplit(".", 1)[0]
+        owner = next((form for form in self.plan["activity_forms"] if form["code"] == parent), None)
+        if owner is not None and code.count(".") >= 2:
+            # 2.1 only names a group of forms once 2.1.1 appears under it
+            self.plan["activity_forms"].remove(owner)
+            self.form_group_title = owner["title"]
+            self.group["group_title"] = owner["title"]
+        elif code.count(".") >= 2 and self.form_group_title:
+            self.group["group_title"] = self.form_group_title
+        del deeper
+        self.plan["activity_forms"].append(self.group)
+
+    def in_phase(self, line: SourceLine, bare: str) -> None:
+        stripped_bullet = re.sub(r"^[-–•·]\s*", "", bare)
+        stage = _stage_of(stripped_bullet)
+        if stage is not None:
+            self.stage = {"kind": stage.value, "heading": stripped_bullet, "items": [], "line": line.number}
+            self.phase.setdefault("stages", []).append(self.stage)
+            self.item = None
+            return
+        sub = SUB_BULLET.match(line.text.strip()) or SUB_BULLET.match(bare)
+        if sub and "+" in line.text.strip()[:3]:
+            if self.item is None:
+                self.note(line)
+                return
+            self.item.setdefault("sub_items", []).append(strip_marks(sub.group(1)))
+            self.item.setdefault("sub_lines", []).append(line.number)
+            return
+        bullet = BULLET.match(bare)
+        if bullet:
+            self.item = {"text": strip_marks(bullet.group(1)), "line": line.number}
+            self.items_target().append(self.item)
+            return
+        if re.match(r"^(Bên cạnh|Ngoài (?:ra|các)|Đồng thời)", bare):
+            self.plan["standing_task"] = {"title": "Nhiệm vụ xuyên suốt các đợt", "text": bare, "line": line.number}
+            self.phase = self.stage = self.item = None
+            return
+        self.item = {"text": bare, "line": line.number}
+        self.items_target().append(self.item)
+
+    # --- the end -------------------------------------------------------------
+    def finish(self) -> ParsedPlan:
+        plan = self.plan
+        if self.signature:
+            plan["signing_authority"] = self.signature[0]
+            if len(self.signature) > 1:
+                plan["signer_position"] = self.signature[1]
+            if len(self.signature) > 2:
+                plan["signer"] = self.signature[-1]
+        undated = self._date_phases()
+        plan["phases"] = [p for p in plan["phases"] if p.get("items") or p.get("stages")] or plan["phases"]
+        document = {"format": "cell-desk-plan", "format_version": 1, "plan": plan}
+        return ParsedPlan(document, self.notes, undated)
+
+    def _date_phases(self) -> list[str]:
+        """Windows tied to events get the gap between their neighbours, and are listed for the user."""
+        phases = self.plan["phases"]
+        undated = []
+        fallback = self.plan_date() or dt.date.today()
+        for index, phase in enumerate(phases):
+            if phase["starts_on"] and phase["ends_on"]:
+                continue
+            undated.append(phase["code"])
+            before = next((p["ends_on"] for p in reversed(phases[:index]) if p["ends_on"]), None)
+            after = next((p["starts_on"] for p in phases[index + 1:] if p["starts_on"]), None)
+            start = phase["starts_on"] or before or fallback.isoformat()
+            end = phase["ends_on"] or after or start
+            phase["starts_on"], phase["ends_on"] = start, max(start, end)
+        return undated
+
+
+def parse_plan(lines: list[SourceLine]) -> ParsedPlan:
+    return _Parser(lines).run()

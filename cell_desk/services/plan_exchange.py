@@ -1,0 +1,119 @@
+"""Bringing plans in and sending them out: a .docx or .txt kế hoạch read into the exchange
+format, and plans as JSON files that the upper level can hand to every cell."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.plan_document import FORMAT, FORMAT_VERSION, check_document
+from ..domain.plan_parser import ParsedPlan, parse_plan
+from ..domain.validation import ValidationError
+from ..exports.atomic import write_atomically
+from ..storage.database import Database
+from ..storage.models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
+from ..storage.plan_records import insert_plan
+
+
+class NoPlanStructure(ValidationError):
+    pass
+
+
+def read_plan_file(path: Path) -> ParsedPlan:
+    """A .docx, .txt or exchange .json file as a parsed plan; nothing is saved."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return ParsedPlan(load_exchange(path))
+    from ..imports.plan_files import read_plan_lines
+
+    lines = read_plan_lines(path)
+    parsed = parse_plan(lines)
+    if not parsed.found_structure:
+        seen = [line.text.strip() for line in lines if line.text.strip()][:3]
+        shown = "; ".join(f"«{text[:60]}»" for text in seen) or "không có chữ nào"
+        raise NoPlanStructure(
+            f"Không tìm thấy cấu trúc kế hoạch (các đợt, nội dung, khẩu hiệu) trong «{path.name}». "
+            f"Đã đọc {len([l for l in lines if l.text.strip()])} dòng; mở đầu là: {shown}.")
+    return parsed
+
+
+def load_exchange(path: Path) -> dict:
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ValidationError(f"«{Path(path).name}» không phải tệp JSON (không đọc được chữ).") from None
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"«{Path(path).name}» không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
+    return check_document(document)
+
+
+class PlanExchange:
+    def __init__(self, database: Database):
+        self.database = database
+
+    def save(self, document: dict, activate: bool = False) -> int:
+        """Adds a checked plan document; returns the new plan's id."""
+        check_document(document)
+        with self.database.session() as session:
+            plan = insert_plan(session, document)
+            if activate:
+                for other in session.scalars(select(PlanRow).where(PlanRow.is_active)):
+                    other.is_active = False
+                session.flush()
+                plan.is_active = True
+            return plan.id
+
+    def document(self, plan_id: int) -> dict:
+        """A stored plan in the exchange format (statuses stay at home: they are the cell's own)."""
+        with self.database.session() as session:
+            plan = session.get(PlanRow, plan_id)
+            if plan is None:
+                raise ValidationError(f"Không có kế hoạch số {plan_id}.")
+            details = dict(plan.details or {})
+            phases, standing = [], None
+            for phase in session.scalars(select(PhaseRow).where(PhaseRow.plan_id == plan_id).order_by(PhaseRow.position)):
+                items = list(session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.phase_id == phase.id)
+                                             .order_by(ChecklistItemRow.position, ChecklistItemRow.id)))
+                subs: dict[int, list[str]] = {}
+                for item in items:
+                    if item.parent_id is not None:
+                        subs.setdefault(item.parent_id, []).append(item.text)
+
+                def entries(stage_id):
+                    return [{"text": item.text, **({"sub_items": subs[item.id]} if item.id in subs else {})}
+                            for item in items if item.parent_id is None and item.stage_id == stage_id]
+
+                if phase.is_standing:
+                    standing = {"title": phase.title, "text": " ".join(e["text"] for e in entries(None))}
+                    continue
+                data = {"code": phase.code, "title": phase.title, "window_text": phase.window_text,
+                        "starts_on": phase.starts_on.isoformat(), "ends_on": phase.ends_on.isoformat()}
+                stages = list(session.scalars(select(StageRow).where(StageRow.phase_id == phase.id).order_by(StageRow.position)))
+                if entries(None) or not stages:
+                    data["items"] = entries(None)
+                if stages:
+                    data["stages"] = [{"kind": stage.kind, "heading": stage.heading, "items": entries(stage.id)}
+                                      for stage in stages]
+                phases.append(data)
+            forms = [{"code": form.code, "title": form.title, "group_title": form.group_title, "points": form.points}
+                     for form in session.scalars(select(ActivityFormRow).where(ActivityFormRow.plan_id == plan_id)
+                                                 .order_by(ActivityFormRow.position)) if not form.is_custom]
+            slogans = [{"number": slogan.number, "text": slogan.text, "tags": list(slogan.tags or [])}
+                       for slogan in session.scalars(select(SloganRow).where(SloganRow.plan_id == plan_id)
+                                                     .order_by(SloganRow.number))]
+            body = {
+                "number": plan.number, "kind": plan.kind, "title": plan.title, "upper_issuer": plan.upper_issuer,
+                "issuer": plan.issuer, "issuing_body": plan.issuing_body, "place": plan.place,
+                "issued_on": plan.issued_on.isoformat(), **details, "phases": phases,
+                **({"standing_task": standing} if standing else {}), "activity_forms": forms, "slogans": slogans,
+                "reporting_rule": {"day_of_month": plan.report_day, "recipient": plan.report_recipient,
+                                   "via": plan.report_via, "text": plan.report_text},
+                "signing_authority": plan.signing_authority, "signer_position": plan.signer_position,
+                "signer": plan.signer,
+            }
+        return {"format": FORMAT, "format_version": FORMAT_VERSION, "plan": body}
+
+    def export(self, plan_id: int, target: Path) -> Path:
+        text = json.dumps(self.document(plan_id), ensure_ascii=False, indent=2)
+        return write_atomically(Path(target), lambda temporary: temporary.write_text(text, encoding="utf-8"))
