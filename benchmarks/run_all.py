@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = (
     ("startup.py", [], ["--rounds", "5"]),
     ("tree_open.py", [], ["--runs", "3"]),
+    ("plan_import.py", [], ["--runs", "1"]),
 )
 
 
