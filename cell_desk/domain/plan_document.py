@@ -71,7 +71,7 @@ def check_document(document) -> dict:
                 if not isinstance(item, dict):
                     raise _fail(f"{where}, nội dung {i_index + 1}", "phải là một mục")
                 _text(item.get("text"), f"{where}, nội dung {i_index + 1}: «text»")
-                subs = item.get("sub_items", [])
+                subs = [sub.get("text") if isinstance(sub, dict) else sub for sub in item.get("sub_items", [])]
                 if not isinstance(subs, list) or not all(isinstance(sub, str) and sub.strip() for sub in subs):
                     raise _fail(f"{where}, nội dung {i_index + 1}: «sub_items»", "phải là danh sách các đoạn chữ")
     for index, slogan in enumerate(plan.get("slogans", [])):
@@ -103,9 +103,10 @@ def document_tree(document: dict) -> PlanTree:
             for position, entry in enumerate(entries):
                 item = ChecklistItem(next(counter), phase.id, stage_id, None, position, entry["text"],
                                      ItemStatus.NOT_STARTED, due_on=phase.ends_on)
-                item.sub_items = [ChecklistItem(next(counter), phase.id, stage_id, item.id, sub_position, text,
+                item.sub_items = [ChecklistItem(next(counter), phase.id, stage_id, item.id, sub_position,
+                                                sub["text"] if isinstance(sub, dict) else sub,
                                                 ItemStatus.NOT_STARTED, due_on=phase.ends_on)
-                                  for sub_position, text in enumerate(entry.get("sub_items", []))]
+                                  for sub_position, sub in enumerate(entry.get("sub_items", []))]
                 made.append(item)
             return made
 

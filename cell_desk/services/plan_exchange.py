@@ -64,8 +64,17 @@ class PlanExchange:
                 plan.is_active = True
             return plan.id
 
-    def document(self, plan_id: int) -> dict:
-        """A stored plan in the exchange format (statuses stay at home: they are the cell's own)."""
+    def update(self, plan_id: int, document: dict) -> None:
+        """Writes an edited plan back, keeping the statuses of the items it still holds."""
+        check_document(document)
+        from ..storage.plan_records import update_plan
+
+        with self.database.session() as session:
+            update_plan(session, plan_id, document)
+
+    def document(self, plan_id: int, with_ids: bool = False) -> dict:
+        """A stored plan in the exchange format (statuses stay at home: they are the cell's own).
+        With ids, for the plan editor, so that an edit keeps each item's row."""
         with self.database.session() as session:
             plan = session.get(PlanRow, plan_id)
             if plan is None:
@@ -75,26 +84,29 @@ class PlanExchange:
             for phase in session.scalars(select(PhaseRow).where(PhaseRow.plan_id == plan_id).order_by(PhaseRow.position)):
                 items = list(session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.phase_id == phase.id)
                                              .order_by(ChecklistItemRow.position, ChecklistItemRow.id)))
-                subs: dict[int, list[str]] = {}
+                subs: dict[int, list] = {}
                 for item in items:
                     if item.parent_id is not None:
-                        subs.setdefault(item.parent_id, []).append(item.text)
+                        subs.setdefault(item.parent_id, []).append(
+                            {"id": item.id, "text": item.text} if with_ids else item.text)
 
                 def entries(stage_id):
-                    return [{"text": item.text, **({"sub_items": subs[item.id]} if item.id in subs else {})}
+                    return [{"text": item.text, **({"id": item.id} if with_ids else {}),
+                             **({"sub_items": subs[item.id]} if item.id in subs else {})}
                             for item in items if item.parent_id is None and item.stage_id == stage_id]
 
                 if phase.is_standing:
                     standing = {"title": phase.title, "text": " ".join(e["text"] for e in entries(None))}
                     continue
                 data = {"code": phase.code, "title": phase.title, "window_text": phase.window_text,
-                        "starts_on": phase.starts_on.isoformat(), "ends_on": phase.ends_on.isoformat()}
+                        "starts_on": phase.starts_on.isoformat(), "ends_on": phase.ends_on.isoformat(),
+                        **({"id": phase.id} if with_ids else {})}
                 stages = list(session.scalars(select(StageRow).where(StageRow.phase_id == phase.id).order_by(StageRow.position)))
                 if entries(None) or not stages:
                     data["items"] = entries(None)
                 if stages:
-                    data["stages"] = [{"kind": stage.kind, "heading": stage.heading, "items": entries(stage.id)}
-                                      for stage in stages]
+                    data["stages"] = [{"kind": stage.kind, "heading": stage.heading, "items": entries(stage.id),
+                                       **({"id": stage.id} if with_ids else {})} for stage in stages]
                 phases.append(data)
             forms = [{"code": form.code, "title": form.title, "group_title": form.group_title, "points": form.points}
                      for form in session.scalars(select(ActivityFormRow).where(ActivityFormRow.plan_id == plan_id)

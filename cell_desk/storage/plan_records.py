@@ -130,10 +130,101 @@ def _insert_items(session: Session, phase_id: int, stage_id: int | None, items: 
                 stage_id=stage_id,
                 parent_id=row.id,
                 position=position,
-                text=normalize_text(text),
+                text=normalize_text(text["text"] if isinstance(text, dict) else text),
                 status=ItemStatus.NOT_STARTED.value,
                 assignee="",
                 evidence="",
             )
             for position, text in enumerate(sub_items)
         )
+
+
+def update_plan(session: Session, plan_id: int, document: dict) -> None:
+    """Writes an edited plan back over its rows. Phases, stages and items that carry an "id" keep
+    their row, and with it their status, dates and evidence; those without one are added; rows the
+    document no longer holds are deleted. Slogans and forms are left to the library."""
+    from sqlalchemy import select
+
+    data = document["plan"]
+    plan = session.get(PlanRow, plan_id)
+    for key in ("number", "kind", "title", "upper_issuer", "issuer", "place"):
+        if key in data:
+            setattr(plan, key, normalize_text(data[key] or ""))
+    plan.issued_on = _date(data["issued_on"])
+
+    phase_rows = {row.id: row for row in session.scalars(select(PhaseRow).where(PhaseRow.plan_id == plan_id))}
+    stage_rows = {row.id: row for row in session.scalars(
+        select(StageRow).join(PhaseRow, PhaseRow.id == StageRow.phase_id).where(PhaseRow.plan_id == plan_id))}
+    item_rows = {row.id: row for row in session.scalars(
+        select(ChecklistItemRow).join(PhaseRow, PhaseRow.id == ChecklistItemRow.phase_id)
+        .where(PhaseRow.plan_id == plan_id))}
+    kept_phases, kept_stages, kept_items = set(), set(), set()
+
+    def place_items(entries: list, phase_id: int, stage_id: int | None) -> None:
+        for position, entry in enumerate(entries):
+            row = item_rows.get(entry.get("id"))
+            if row is None:
+                row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
+                session.add(row)
+            row.phase_id, row.stage_id, row.parent_id, row.position = phase_id, stage_id, None, position
+            row.text = normalize_text(entry["text"])
+            session.flush()
+            kept_items.add(row.id)
+            for sub_position, sub in enumerate(entry.get("sub_items", [])):
+                sub = {"text": sub} if isinstance(sub, str) else sub
+                sub_row = item_rows.get(sub.get("id"))
+                if sub_row is None:
+                    sub_row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
+                    session.add(sub_row)
+                sub_row.phase_id, sub_row.stage_id, sub_row.parent_id = phase_id, stage_id, row.id
+                sub_row.position, sub_row.text = sub_position, normalize_text(sub["text"])
+                session.flush()
+                kept_items.add(sub_row.id)
+
+    phases = data["phases"]
+    for position, entry in enumerate(phases):
+        phase = phase_rows.get(entry.get("id"))
+        if phase is None or phase.is_standing:
+            phase = PhaseRow(plan_id=plan_id, is_standing=False)
+            session.add(phase)
+        phase.position, phase.code = position, entry.get("code", "")
+        phase.title, phase.window_text = normalize_text(entry.get("title", "")), normalize_text(entry.get("window_text", ""))
+        phase.starts_on, phase.ends_on = _date(entry["starts_on"]), _date(entry["ends_on"])
+        session.flush()
+        kept_phases.add(phase.id)
+        place_items(entry.get("items", []), phase.id, None)
+        for stage_position, stage_entry in enumerate(entry.get("stages", [])):
+            stage = stage_rows.get(stage_entry.get("id"))
+            if stage is None:
+                stage = StageRow()
+                session.add(stage)
+            stage.phase_id, stage.position = phase.id, stage_position
+            stage.kind, stage.heading = StageKind(stage_entry["kind"]).value, normalize_text(stage_entry.get("heading", ""))
+            session.flush()
+            kept_stages.add(stage.id)
+            place_items(stage_entry.get("items", []), phase.id, stage.id)
+
+    for phase in phase_rows.values():
+        if phase.is_standing:
+            phase.position = len(phases)
+            if phases:
+                phase.starts_on = min(_date(p["starts_on"]) for p in phases)
+                phase.ends_on = max(_date(p["ends_on"]) for p in phases)
+            standing_text = (data.get("standing_task") or {}).get("text")
+            for row in item_rows.values():
+                if row.phase_id == phase.id:
+                    if standing_text:
+                        row.text = normalize_text(standing_text)
+                    kept_items.add(row.id)
+            kept_phases.add(phase.id)
+    for row_id, row in item_rows.items():
+        if row_id not in kept_items:
+            session.delete(row)
+    session.flush()
+    for row_id, row in stage_rows.items():
+        if row_id not in kept_stages:
+            session.delete(row)
+    for row_id, row in phase_rows.items():
+        if row_id not in kept_phases:
+            session.delete(row)
+    session.flush()

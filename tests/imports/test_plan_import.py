@@ -248,3 +248,27 @@ def test_cli_import_dry_run_json_and_save(capsys, data_dir, tmp_path):
     assert "Đã lưu kế hoạch số 2 và dùng làm kế hoạch đang dùng." in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "slogan", "list"]) == 0
     assert capsys.readouterr().out.startswith("1. Nhiệt liệt chào mừng 96 năm")
+
+
+def test_editing_a_stored_plan_keeps_the_statuses_of_its_items(services):
+    from cell_desk.domain.plan import ItemStatus
+
+    tree = services.plans.plan_tree(1)
+    kept = tree.phases[0].items[1]
+    services.checklist.update_item(kept.id, status=ItemStatus.DONE, evidence="Biên bản")
+    document = services.exchange.document(1, with_ids=True)
+    phase = document["plan"]["phases"][0]
+    phase["items"].pop(0)  # delete the first item
+    phase["items"][0]["text"] += " (đã sửa)"  # edit the one that is done
+    phase["items"].append({"text": "Nội dung mới thêm"})
+    phase["ends_on"] = "2020-04-30"
+    document["plan"]["phases"][2]["stages"][1]["items"][1]["sub_items"].append({"text": "Ý nhỏ mới"})
+    services.exchange.update(1, document)
+    after = services.plans.plan_tree(1)
+    first = after.phases[0]
+    assert first.ends_on.isoformat() == "2020-04-30"
+    assert [i.text for i in first.items][-1] == "Nội dung mới thêm"
+    edited = next(i for i in first.items if i.id == kept.id)
+    assert edited.text.endswith("(đã sửa)") and edited.status is ItemStatus.DONE and edited.evidence == "Biên bản"
+    assert len(after.all_items()) == 73 - 1 + 1 + 1
+    assert "Ý nhỏ mới" in [s.text for s in after.phases[2].stages[1].items[1].sub_items]
