@@ -40,6 +40,19 @@ class SettingsPage(QWidget):
         plan_box = QGroupBox("Kế hoạch đang dùng")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan_choice)
+        self.import_plan_button = QPushButton("Nhập kế hoạch từ tệp…")
+        self.import_plan_button.setToolTip("Kế hoạch của cấp trên dạng Word (.docx), văn bản (.txt) hoặc tệp trao đổi (.json)")
+        self.edit_plan_button = QPushButton("Sửa kế hoạch…")
+        self.export_plan_button = QPushButton("Xuất kế hoạch ra tệp…")
+        self.export_plan_button.setToolTip("Tệp .json để gửi cho các chi bộ khác nhập vào Cell Desk")
+        plan_row = QHBoxLayout()
+        for button in (self.import_plan_button, self.edit_plan_button, self.export_plan_button):
+            plan_row.addWidget(button)
+        plan_row.addStretch(1)
+        plan_layout.addLayout(plan_row)
+        self.plan_message = QLabel()
+        self.plan_message.setWordWrap(True)
+        plan_layout.addWidget(self.plan_message)
 
         self.data_path = QLineEdit(str(services.database.path))
         self.data_path.setReadOnly(True)
@@ -77,6 +90,9 @@ class SettingsPage(QWidget):
 
         self.save_button.clicked.connect(self.save_profile)
         self.plan_choice.activated.connect(self._choose_plan)
+        self.import_plan_button.clicked.connect(self._ask_import_plan)
+        self.edit_plan_button.clicked.connect(self._edit_plan)
+        self.export_plan_button.clicked.connect(self._ask_export_plan)
         self.backup_button.clicked.connect(self._ask_backup)
         self.restore_button.clicked.connect(self._ask_restore)
         open_folder.clicked.connect(
@@ -143,3 +159,77 @@ class SettingsPage(QWidget):
         )
         if chooser.exec() and chooser.chosen is not None:
             self.restore_requested.emit(str(chooser.chosen))
+
+    # --- plans ------------------------------------------------------------------
+    def _ask_import_plan(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kế hoạch", str(Path.home()),
+                                              "Kế hoạch (*.docx *.txt *.json);;Mọi tệp (*)")
+        if path:
+            dialog = self.review_import(Path(path))
+            if dialog is not None and dialog.exec():
+                self.finish_import(dialog)
+
+    def review_import(self, path: Path):
+        """The review dialog for a plan file, or None after saying why it cannot be read."""
+        from ...domain.validation import ValidationError
+        from ...imports.plan_files import PlanFileError, read_plan_lines
+        from ...services.plan_exchange import read_plan_file
+        from ..messages import show_error
+        from ..plans.editor import PlanEditorDialog
+
+        try:
+            parsed = read_plan_file(path)
+            source = None if path.suffix.lower() == ".json" else read_plan_lines(path)
+        except (PlanFileError, ValidationError, OSError) as exc:
+            show_error(self, "Không nhập được kế hoạch", str(exc))
+            return None
+        return PlanEditorDialog(parsed.document, title=f"Xem lại kế hoạch nhập từ «{path.name}»", source=source,
+                                notes=parsed.notes, undated=parsed.undated_phases, offer_activate=True, parent=self)
+
+    def finish_import(self, dialog) -> int:
+        plan_id = self.services.exchange.save(dialog.result_document, activate=dialog.activate.isChecked())
+        self.reload()
+        self.plan_message.setText(f"Đã lưu kế hoạch {dialog.result_document['plan']['number']}.")
+        self.app_events.changed.emit(events.PLANS)
+        return plan_id
+
+    def _edit_plan(self) -> None:
+        dialog = self.edit_dialog()
+        if dialog.exec():
+            self.finish_edit(dialog)
+
+    def edit_dialog(self):
+        from ..plans.editor import PlanEditorDialog
+
+        plan_id = self.services.plans.active_plan_id()
+        document = self.services.exchange.document(plan_id, with_ids=True)
+        dialog = PlanEditorDialog(document, title="Sửa kế hoạch đang dùng", parent=self)
+        dialog.plan_id = plan_id
+        return dialog
+
+    def finish_edit(self, dialog) -> None:
+        self.services.exchange.update(dialog.plan_id, dialog.result_document)
+        self.reload()
+        self.plan_message.setText("Đã lưu các sửa đổi của kế hoạch; trạng thái các nội dung còn lại được giữ nguyên.")
+        self.app_events.changed.emit(events.PLANS)
+
+    def _ask_export_plan(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...exports.atomic import ExportError
+        from ..messages import show_error
+
+        plan_id = self.services.plans.active_plan_id()
+        number = self.services.plans.plan_tree(plan_id).summary.number.replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất kế hoạch", str(Path.home() / f"ke-hoach-{number}.json"),
+                                              "Tệp kế hoạch Cell Desk (*.json)")
+        if not path:
+            return
+        try:
+            written = self.services.exchange.export(plan_id, Path(path))
+        except ExportError as exc:
+            show_error(self, "Không xuất được kế hoạch", str(exc))
+            return
+        self.plan_message.setText(f"Đã xuất ra {written}")

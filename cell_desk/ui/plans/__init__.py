@@ -1,0 +1,1 @@
+"""Reviewing an imported plan and editing a stored one."""

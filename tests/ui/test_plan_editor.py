@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import pytest
+
+from cell_desk.domain.plan import ItemStatus
+from tests.imports.test_plan_import import VARIANT
+
+
+@pytest.fixture
+def settings_page(make_window, services):
+    window = make_window(services)
+    window.show_page(window.settings_page)
+    return window.settings_page
+
+
+def test_reviewing_an_import_fixes_dates_and_lines_before_saving(settings_page, services, tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(VARIANT, encoding="utf-8")
+    dialog = settings_page.review_import(source)
+    assert "Các đợt chưa có ngày (tô đỏ): 3" in dialog.message.text()
+    dialog.save()
+    assert dialog.result_document is None and "Hãy nhập ngày" in dialog.message.text()
+    assert len(services.plans.list_plans()) == 1  # nothing saved yet
+
+    phase3 = dialog.model.item(2)
+    dialog.tree.setCurrentIndex(phase3.index())
+    dialog.phase_end.setDate(dialog.phase_end.date().addDays(40))  # the user dates the event-tied phase
+    assert dialog.message.text() == ""
+    first_item = dialog.model.item(0).child(0)
+    dialog.tree.setCurrentIndex(first_item.index())
+    assert dialog.source.textCursor().blockNumber() == 16  # the source shows line 17
+    dialog.merge()  # with the next item
+    assert dialog.model.item(0).rowCount() == 1
+    dialog.item_text.setPlainText("Tuyên truyền lịch sử. Treo cờ tại trụ sở")
+    cursor = dialog.item_text.textCursor()
+    cursor.setPosition(len("Tuyên truyền lịch sử."))
+    dialog.item_text.setTextCursor(cursor)
+    dialog.split()
+    assert [dialog.model.item(0).child(r).text() for r in range(2)] == ["Tuyên truyền lịch sử.", "Treo cờ tại trụ sở"]
+    dialog.notes.setCurrentRow(0)
+    dialog.add_note_as_item()  # the stray line goes into the current phase
+    assert dialog.notes.count() == 0
+    dialog.tree.setCurrentIndex(dialog.model.item(3).index())
+    dialog.delete()  # the last phase
+    dialog.activate.setChecked(True)
+    dialog.save()
+    assert dialog.result_document is not None
+    plan_id = settings_page.finish_import(dialog)
+    assert services.plans.active_plan_id() == plan_id
+    tree = services.plans.plan_tree(plan_id)
+    assert len(tree.phases) == 3
+    texts = [item.text for item in tree.phases[0].items]
+    assert texts[:2] == ["Tuyên truyền lịch sử.", "Treo cờ tại trụ sở"]
+    assert "Dòng lạc chỗ không thuộc mục nào." in texts
+
+
+def test_a_file_that_is_not_a_plan_is_refused_with_a_message(settings_page, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("cell_desk.ui.messages.show_error", lambda parent, title, text: shown.append(text))
+    old = tmp_path / "ke-hoach.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    assert settings_page.review_import(old) is None
+    assert "Word cũ (.doc)" in shown[0]
+
+
+def test_editing_the_bundled_plan_keeps_statuses(settings_page, services):
+    first = services.plans.plan_tree().phases[0].items[0]
+    services.checklist.update_item(first.id, status=ItemStatus.DONE)
+    dialog = settings_page.edit_dialog()
+    phase = dialog.model.item(0)
+    dialog.tree.setCurrentIndex(phase.child(3).index())
+    dialog.delete()
+    dialog.tree.setCurrentIndex(phase.child(0).index())
+    dialog.down()
+    dialog.save()
+    settings_page.finish_edit(dialog)
+    items = services.plans.plan_tree().phases[0].items
+    assert len(items) == 3
+    assert items[1].id == first.id and items[1].status is ItemStatus.DONE
