@@ -59,6 +59,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        for label, handler in (("Nhập kế hoạch từ tệp…", lambda: self.settings_page._ask_import_plan()),
+                               ("Sao lưu ra tệp…", lambda: self.settings_page._ask_backup()),
+                               ("Khôi phục từ bản sao lưu…", lambda: self.settings_page._ask_restore())):
+            action = QAction(label, self)
+            action.triggered.connect(handler)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("Thoát", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Sửa")
         undo = self.undo_stack.createUndoAction(self, "Hoàn tác")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -73,7 +85,26 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
-        self.addActions([undo, redo])
+        self.addActions([undo, redo, quit_action])
+        help_menu = self.menuBar().addMenu("Trợ giú&p")
+        about = QAction("Giới thiệu Cell Desk", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def about_text(self) -> str:
+        from .. import __version__
+        from ..logs import LOG_FILE, LOG_FOLDER
+
+        folder = self.services.data_dir
+        return (f"Cell Desk {__version__} – sổ tay công tác tuyên truyền của chi bộ, chạy không cần mạng.\n\n"
+                f"Dữ liệu: {self.services.database.path}\n"
+                f"Bản sao lưu: {folder / 'backups'}\n"
+                f"Nhật ký: {folder / LOG_FOLDER / LOG_FILE}")
+
+    def show_about(self) -> None:
+        from .messages import show_info
+
+        show_info(self, "Giới thiệu Cell Desk", self.about_text())
 
     def page(self, key: str) -> QWidget:
         """The page, built now if it was never shown."""

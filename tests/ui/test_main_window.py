@@ -105,3 +105,11 @@ def test_the_report_card_says_when_the_plan_has_ended(make_window, open_at):
     window = make_window(open_at(dt.date(2026, 11, 26)))
     detail = window.overview_page.report_card.detail.text()
     assert "Hạn báo cáo: ngày 20/12/2026" in detail and "đã kết thúc ngày 28/02/2021" in detail
+
+
+def test_the_menus_are_vietnamese_and_about_names_the_files(make_window, services):
+    window = make_window(services)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Sửa", "&Trang", "Trợ giú&p"]
+    assert str(services.database.path) in window.about_text()
+    assert "Nhật ký:" in window.about_text()
