@@ -77,3 +77,21 @@ def test_editing_the_bundled_plan_keeps_statuses(settings_page, services):
     items = services.plans.plan_tree().phases[0].items
     assert len(items) == 3
     assert items[1].id == first.id and items[1].status is ItemStatus.DONE
+
+
+def test_typing_a_new_plan_by_hand(settings_page, services):
+    dialog = settings_page.new_plan_dialog()
+    dialog.save()
+    assert dialog.result_document is None  # an empty title is refused, with a message
+    assert dialog.message.text() == "Chưa nhập trích yếu của kế hoạch."
+    dialog.plan_title.setText("tuyên truyền kỷ niệm Ngày Quốc khánh 2/9")
+    dialog.tree.setCurrentIndex(dialog.model.item(0).child(0).index())
+    dialog.item_text.setPlainText("Treo cờ Tổ quốc tại trụ sở")
+    dialog.add_sub()
+    dialog.item_text.setPlainText("Kiểm tra cờ trước ngày 30/8")
+    dialog.save()
+    plan_id = settings_page.finish_import(dialog)
+    tree = services.plans.plan_tree(plan_id)
+    assert tree.summary.number == "01-KH/CB"
+    item = tree.phases[0].items[0]
+    assert item.text == "Treo cờ Tổ quốc tại trụ sở" and item.sub_items[0].text == "Kiểm tra cờ trước ngày 30/8"

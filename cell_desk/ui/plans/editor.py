@@ -496,12 +496,33 @@ class PlanEditorDialog(QDialog):
             phase["stages"] = stages
         return phase
 
+    def _all_nodes(self):
+        pending = [self.model.item(row) for row in range(self.model.rowCount())]
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(node.child(row) for row in range(node.rowCount()))
+
+    @staticmethod
+    def _entry_text(node: QStandardItem) -> str:
+        data = node.data(DATA)
+        return data.get("text", "x") if data["kind"] in ("item", "sub") else "x"
+
     def save(self) -> None:
         waiting = [self.model.item(r).data(DATA).get("code") for r in range(self.model.rowCount())
                    if self.model.item(r).data(DATA).get("code") in self.undated
                    and not self.model.item(r).data(DATA).get("dated_by_user")]
         if waiting:
             self.message.setText("Hãy nhập ngày cho các đợt tô đỏ trước khi lưu: " + ", ".join(waiting))
+            return
+        if not self.number.text().strip():
+            self.message.setText("Chưa nhập số của kế hoạch (ví dụ 05-KH/CB).")
+            return
+        if not self.plan_title.text().strip():
+            self.message.setText("Chưa nhập trích yếu của kế hoạch.")
+            return
+        if any(not self._entry_text(node).strip() for node in self._all_nodes()):
+            self.message.setText("Có dòng nội dung trống: hãy nhập chữ hoặc xóa dòng đó.")
             return
         document = self.document()
         try:

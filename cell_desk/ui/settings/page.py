@@ -42,11 +42,13 @@ class SettingsPage(QWidget):
         plan_layout.addWidget(self.plan_choice)
         self.import_plan_button = QPushButton("Nhập kế hoạch từ tệp…")
         self.import_plan_button.setToolTip("Kế hoạch của cấp trên dạng Word (.docx), văn bản (.txt) hoặc tệp trao đổi (.json)")
+        self.new_plan_button = QPushButton("Soạn kế hoạch mới…")
+        self.new_plan_button.setToolTip("Gõ một kế hoạch không có sẵn tệp")
         self.edit_plan_button = QPushButton("Sửa kế hoạch…")
         self.export_plan_button = QPushButton("Xuất kế hoạch ra tệp…")
         self.export_plan_button.setToolTip("Tệp .json để gửi cho các chi bộ khác nhập vào Cell Desk")
         plan_row = QHBoxLayout()
-        for button in (self.import_plan_button, self.edit_plan_button, self.export_plan_button):
+        for button in (self.import_plan_button, self.new_plan_button, self.edit_plan_button, self.export_plan_button):
             plan_row.addWidget(button)
         plan_row.addStretch(1)
         plan_layout.addLayout(plan_row)
@@ -92,6 +94,7 @@ class SettingsPage(QWidget):
         self.plan_choice.activated.connect(self._choose_plan)
         self.import_plan_button.clicked.connect(self._ask_import_plan)
         self.edit_plan_button.clicked.connect(self._edit_plan)
+        self.new_plan_button.clicked.connect(self._new_plan)
         self.export_plan_button.clicked.connect(self._ask_export_plan)
         self.backup_button.clicked.connect(self._ask_backup)
         self.restore_button.clicked.connect(self._ask_restore)
@@ -194,6 +197,24 @@ class SettingsPage(QWidget):
         self.plan_message.setText(f"Đã lưu kế hoạch {dialog.result_document['plan']['number']}.")
         self.app_events.changed.emit(events.PLANS)
         return plan_id
+
+    def new_plan_dialog(self):
+        from ..plans.editor import PlanEditorDialog
+
+        today = self.services.clock()
+        profile = self.services.settings.profile()
+        document = {"format": "cell-desk-plan", "format_version": 1, "plan": {
+            "number": f"01-KH/{profile.issuer_code}", "kind": "KẾ HOẠCH", "title": "", "place": profile.place_name,
+            "issued_on": today.isoformat(), "phases": [{"code": "1", "title": "Đợt 1", "window_text": "",
+                                                       "starts_on": today.isoformat(), "ends_on": today.isoformat(),
+                                                       "items": [{"text": "Nội dung cần làm"}]}],
+        }}
+        return PlanEditorDialog(document, title="Soạn kế hoạch mới", offer_activate=True, parent=self)
+
+    def _new_plan(self) -> None:
+        dialog = self.new_plan_dialog()
+        if dialog.exec():
+            self.finish_import(dialog)
 
     def _edit_plan(self) -> None:
         dialog = self.edit_dialog()
