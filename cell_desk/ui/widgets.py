@@ -1,8 +1,8 @@
 """Small widgets and delegates shared by several pages."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
 
 from PySide6.QtGui import QColor
 
@@ -49,3 +49,21 @@ def heading_label(text: str, size_delta: int = 4) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+SEARCH_DELAY_MS = 120
+
+
+class SearchBox(QLineEdit):
+    """A search field that reports once the typing pauses, so a large list is not filtered
+    again for every key."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self._pause = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._pause.timeout.connect(lambda: self.search_changed.emit(self.text()))
+        self.textChanged.connect(self._pause.start)

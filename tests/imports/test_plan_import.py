@@ -1,6 +1,5 @@
 """Importing plans: the seed in both forms, variants written the way other committees write,
 and files that are not plans."""
-import datetime as dt
 import json
 from pathlib import Path
 

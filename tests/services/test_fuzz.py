@@ -3,7 +3,6 @@ diacritics (NFD and NFC), direction marks, very long fields. Nothing crashes, ev
 NFC without control characters, and every exported file opens again."""
 import unicodedata
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -1,5 +1,4 @@
 """A writer killed at random moments loses nothing it reported as committed."""
-import os
 import random
 import sqlite3
 import subprocess

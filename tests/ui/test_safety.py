@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 
 from cell_desk.storage import errors
 from cell_desk.storage.location import DATABASE_FILENAME

@@ -18,11 +18,10 @@ from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
-from ..widgets import ProgressBarDelegate, heading_label
+from ..widgets import ProgressBarDelegate, SearchBox, heading_label
 from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
 from .model import ChecklistModel, Column, Node, NodeKind
 
-SEARCH_DELAY_MS = 120
 EVIDENCE_SAVE_DELAY_MS = 800
 
 
@@ -204,9 +203,7 @@ class ChecklistPage(QWidget):
         self.heading = heading_label("")
         self.progress = QProgressBar()
         self.progress.setFormat("Tiến độ chung: %p%")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm nội dung (gõ có dấu hoặc không dấu)…")
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox("Tìm nội dung (gõ có dấu hoặc không dấu)…")
         self.status_filter = QComboBox()
         for choice in StatusFilter:
             self.status_filter.addItem(choice.label, choice)
@@ -251,9 +248,7 @@ class ChecklistPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.search_changed.connect(lambda _text: self._apply_filters())
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.phase_filter.currentIndexChanged.connect(self._apply_filters)
         self.overdue_only.toggled.connect(self._apply_filters)

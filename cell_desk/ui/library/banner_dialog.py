@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from ...domain.banner import MAX_SIZE_CM, MIN_SIZE_CM, PAPERS_MM, SCHEMES, tiles
+from ...domain.banner import MAX_SIZE_CM, MIN_SIZE_CM, SCHEMES, tiles
 from ...domain.library import Slogan
 from ...exports.atomic import ExportError
 from ..messages import show_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.library import OCCASIONS, Poster, PosterDetails
 from ...domain.validation import ValidationError
+from ..widgets import SearchBox
 from ..messages import ask_yes_no, show_error
 
 THUMB_BOX = QSize(160, 160)
@@ -111,9 +112,7 @@ class PosterTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.model = PosterListModel(services, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm pa-nô, áp phích theo tên, dịp, nguồn…")
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox("Tìm pa-nô, áp phích theo tên, dịp, nguồn…")
         self.grid = QListView()
         self.grid.setModel(self.model)
         self.grid.setViewMode(QListView.ViewMode.IconMode)
@@ -157,9 +156,7 @@ class PosterTab(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.message)
 
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.search_changed.connect(lambda _text: self.reload())
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
         self.import_button.clicked.connect(self._ask_import)
         self.edit_button.clicked.connect(self.edit_selected)

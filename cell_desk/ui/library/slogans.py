@@ -1,7 +1,7 @@
 """The slogan tab: search, occasions, favourites, copy, edit, retire, print a banner."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
@@ -13,9 +13,9 @@ from ...domain.library import OCCASIONS, Slogan, clean_slogan
 from ...domain.validation import ValidationError
 from ..table_model import RowTableModel
 from ..undo import SavedChangeCommand
+from ..widgets import SearchBox
 
 ALL_OCCASIONS = "Mọi dịp"
-SEARCH_DELAY_MS = 120
 
 
 class SloganTableModel(RowTableModel):
@@ -100,9 +100,7 @@ class SloganTab(QWidget):
         self.undo_stack = undo_stack
         self.model = SloganTableModel(self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm khẩu hiệu (gõ có dấu hoặc không dấu)…")
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox("Tìm khẩu hiệu (gõ có dấu hoặc không dấu)…")
         self.occasion = QComboBox()
         self.favourites_only = QCheckBox("Chỉ mục yêu thích")
         self.show_retired = QCheckBox("Hiện cả khẩu hiệu thôi dùng")
@@ -145,9 +143,7 @@ class SloganTab(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.message)
 
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.search_changed.connect(lambda _text: self.reload())
         self.occasion.currentIndexChanged.connect(self.reload)
         self.favourites_only.toggled.connect(self.reload)
         self.show_retired.toggled.connect(self.reload)

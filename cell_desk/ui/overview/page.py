@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from ...app import Services
 from ...domain.dates import format_ui_date
-from ...domain.overview import Overview, PhaseFigures
+from ...domain.overview import Overview
 from .. import events
 from ..table_model import RowTableModel
 from ..widgets import OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
