@@ -1,4 +1,3 @@
-
 import pytest
 
 from cell_desk.domain.plan import ItemStatus
