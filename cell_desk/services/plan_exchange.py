@@ -7,13 +7,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from typing import TYPE_CHECKING
+
 from ..domain.plan_document import FORMAT, FORMAT_VERSION, check_document
-from ..domain.plan_parser import ParsedPlan, parse_plan
 from ..domain.validation import ValidationError
 from ..exports.atomic import write_atomically
 from ..storage.database import Database
 from ..storage.models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
 from ..storage.plan_records import insert_plan
+
+
+if TYPE_CHECKING:
+    from ..domain.plan_parser import ParsedPlan
 
 
 class NoPlanStructure(ValidationError):
@@ -22,6 +27,8 @@ class NoPlanStructure(ValidationError):
 
 def read_plan_file(path: Path) -> ParsedPlan:
     """A .docx, .txt or exchange .json file as a parsed plan; nothing is saved."""
+    from ..domain.plan_parser import ParsedPlan, parse_plan
+
     path = Path(path)
     if path.suffix.lower() == ".json":
         return ParsedPlan(load_exchange(path))

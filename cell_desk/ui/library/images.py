@@ -4,16 +4,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImageReader
-
 from ...domain.validation import ValidationError
 
 ACCEPTED_FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG"}
 
 
 class QtImageCodec:
+    """Made at start-up, used when posters are imported: Qt's image classes load on first use."""
+
     def inspect(self, path: Path) -> tuple[int, int, str]:
+        from PySide6.QtGui import QImageReader
+
         reader = QImageReader(str(path))
         reader.setDecideFormatFromContent(True)
         name = Path(path).name
@@ -26,6 +27,9 @@ class QtImageCodec:
         return size.width(), size.height(), ACCEPTED_FORMATS[format_name]
 
     def write_thumbnail(self, source: Path, target: Path, max_side: int) -> None:
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QImageReader
+
         reader = QImageReader(str(source))
         reader.setDecideFormatFromContent(True)
         reader.setAutoTransform(True)
