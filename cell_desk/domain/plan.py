@@ -90,6 +90,19 @@ class Stage:
     items: list[ChecklistItem] = field(default_factory=list)
 
 
+def phase_label(code: str, title: str, window_text: str) -> str:
+    """`1.3. Tuyên truyền …: Từ tháng 7/2020 đến 31/8/2020`, or `Đợt 2 – Quý II/2026`."""
+    if not code:
+        prefix = ""
+    elif code[0].isdigit():
+        prefix = f"{code}. "
+    else:
+        prefix = f"{code} – " if (title or window_text) else code
+    if title and window_text:
+        return f"{prefix}{title}: {window_text}"
+    return f"{prefix}{title or window_text}"
+
+
 @dataclass
 class Phase:
     id: int
@@ -104,11 +117,7 @@ class Phase:
 
     @property
     def display_title(self) -> str:
-        """`1.3. Tuyên truyền …: Từ tháng 7/2020 đến 31/8/2020`."""
-        prefix = f"{self.code}. " if self.code else ""
-        if self.title and self.window_text:
-            return f"{prefix}{self.title}: {self.window_text}"
-        return f"{prefix}{self.title or self.window_text}"
+        return phase_label(self.code, self.title, self.window_text)
 
     def is_running(self, today: dt.date) -> bool:
         return self.starts_on <= today <= self.ends_on

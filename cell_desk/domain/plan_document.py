@@ -120,7 +120,9 @@ def document_tree(document: dict) -> PlanTree:
     if standing and phases:
         phase = Phase(next(counter), "", standing.get("title", "Nhiệm vụ xuyên suốt"), "",
                       min(p.starts_on for p in phases), max(p.ends_on for p in phases), is_standing=True)
-        phase.items = [ChecklistItem(next(counter), phase.id, None, None, 0, standing["text"], due_on=phase.ends_on)]
+        paragraphs = standing.get("items") or [{"text": standing["text"]}]
+        phase.items = [ChecklistItem(next(counter), phase.id, None, None, position, paragraph["text"],
+                                     due_on=phase.ends_on) for position, paragraph in enumerate(paragraphs)]
         phases.append(phase)
     summary = PlanSummary(0, plan["number"], plan.get("kind", "KẾ HOẠCH"), plan["title"],
                           dt.date.fromisoformat(plan["issued_on"]), plan.get("place", ""), False,

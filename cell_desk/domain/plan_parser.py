@@ -15,20 +15,25 @@ from .plan_windows import read_window
 from .text import normalize_text
 
 KINDS = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "ĐỀ ÁN", "PHƯƠNG ÁN")
-ROMAN_HEADING = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[\.\-–:]\s*(\S.*)$")
+ROMAN_HEADING = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[\.\-–:]\s+([A-ZĐÀ-Ỹ].*)$")
+LETTER_HEADING = re.compile(r"^([A-H])\s*[\.\-–]\s+(\S.*)$")  # "A. NỘI DUNG": taken only when in capitals
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)(?:\.|\s)\s*(\S.*)$")
 LETTERED = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
-PHASE_WORD = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+(\d+|[IVX]+)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+PHASE_WORD = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+(\d{1,2}|[IVX]{1,4})(?!\d|\s*[-–]\s*\d{4})\s*[:.\-–]?\s*(.*)$",
+                        re.IGNORECASE)
 BULLET = re.compile(r"^[-–•·]\s*(.*)$")
 SUB_BULLET = re.compile(r"^(?:[-–•·]\s*)?\+\s*(.*)$")
-PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,60}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
-                        re.IGNORECASE)
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]{2,60}),\s*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*[-–]\s*([A-ZĐa-zđ]+)\s*/\s*([A-ZĐa-zđ0-9\-]+)")
 SIGNING = re.compile(r"^(T/M|TM\.?|K/T|KT\.?)\s+\S")
 STAGES = (
-    (StageKind.BEFORE, re.compile(r"^(trước khai mạc|trước (?:khi diễn ra )?đại hội)", re.IGNORECASE)),
-    (StageKind.DURING, re.compile(r"^(trong thời gian diễn ra|trong (?:thời gian )?đại hội)", re.IGNORECASE)),
-    (StageKind.AFTER, re.compile(r"^(sau khi bế mạc|sau (?:khi kết thúc )?đại hội)", re.IGNORECASE)),
+    (StageKind.BEFORE, re.compile(r"^(trước khai mạc|trước (?:khi (?:diễn ra )?)?đại hội)", re.IGNORECASE)),
+    (StageKind.DURING, re.compile(r"^(trong thời gian diễn ra|trong (?:thời gian )?đại hội|(?:trong )?khi đại hội diễn ra)",
+                                  re.IGNORECASE)),
+    (StageKind.AFTER, re.compile(r"^(sau khi bế mạc|sau (?:khi (?:kết thúc )?)?đại hội)", re.IGNORECASE)),
 )
 TERMINAL = ".:;!?…"
 
@@ -71,6 +76,7 @@ def _starts_structure(text: str) -> bool:
     bare = strip_marks(text)
     return (
         _is_heading(text) or bool(BULLET.match(text.strip())) or bool(SUB_BULLET.match(text.strip()))
+        or bool(LETTERED.match(bare))
         or bool(_stage_of(bare)) or bare.startswith(("Căn cứ", "Nơi nhận", "Số")) or bool(SIGNING.match(bare))
         or bool(PLACE_DATE.match(bare)) or bare in ("*", "")
     )
@@ -183,17 +189,21 @@ class _Parser:
             return
         if self.take_reporting_rule(line, bare):
             return
-        roman = ROMAN_HEADING.match(bare)
-        if roman and _roman_ok(bare) and roman.group(1) and self.after_kind:
+        letter = LETTER_HEADING.match(bare)
+        roman = ROMAN_HEADING.match(bare) or (letter if letter and letter.group(2).isupper() else None)
+        if roman and (_roman_ok(bare) or roman is letter) and roman.group(1) and self.after_kind:
             self.section = _section_role(roman.group(2))
             self.subsection, self.phase, self.stage, self.item, self.group = "", None, None, None, None
+            return
+        if PAGE_NUMBER.match(bare):
+            self.note(line)  # a page number left by a conversion, not content
             return
         handler = getattr(self, f"in_{self.section}")
         handler(line, bare)
 
     def take_reporting_rule(self, line: SourceLine, bare: str) -> bool:
         match = re.search(r"(?:vào\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng", bare, re.IGNORECASE)
-        if not match or self.section == "header":
+        if not match or self.section == "header" or "báo cáo" not in bare.lower() or self.phase is not None:
             return False
         rule = {"day_of_month": int(match.group(1)), "text": bare}
         target = re.search(r"báo cáo\s+(?:về|gửi)\s+(.+?)(?:\s*\(qua\s+(.+?)\))?\s+(?:vào|trước|định kỳ)", bare,
@@ -222,7 +232,11 @@ class _Parser:
         date = PLACE_DATE.match(bare)
         if date:
             self.plan["place"] = date.group("place").strip()
-            self.plan["issued_on"] = dt.date(int(date.group("y")), int(date.group("m")), int(date.group("d"))).isoformat()
+            day, month, year = (date.group(name) or date.group(name + "2") for name in ("d", "m", "y"))
+            try:
+                self.plan["issued_on"] = dt.date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                self.note(line)
             return
         number = NUMBER.match(bare)
         if number:
@@ -283,6 +297,9 @@ class _Parser:
         if phase_word or (numbered and self._is_phase_heading(numbered)):
             self.start_phase(line, phase_word, numbered)
             return
+        if numbered and self.phase is not None and not self._names_subsection(numbered):
+            self.in_phase(line, numbered.group(2))  # "1. Tổ chức sinh hoạt chuyên đề" inside a phase
+            return
         if numbered and not BULLET.match(bare):
             code, title = numbered.group(1), numbered.group(2)
             depth = code.count(".")
@@ -323,19 +340,28 @@ class _Parser:
             return "", rest
         return rest, ""
 
+    @staticmethod
+    def _names_subsection(numbered: re.Match) -> bool:
+        lowered = numbered.group(2).lower()
+        return numbered.group(1).count(".") == 0 and any(
+            word in lowered for word in ("các đợt", "giai đoạn", "hoạt động", "hình thức", "biện pháp"))
+
     def _is_phase_heading(self, numbered: re.Match) -> bool:
         code, title = numbered.group(1), numbered.group(2)
         if self.subsection == "forms":
             return False
         if self.subsection == "phases" and code.count(".") >= 1:
             return True
+        if self.phase is not None and (not self.phase["code"][:1].isdigit()
+                                       or self.phase["code"].count(".") != code.count(".")):
+            return False  # inside "Đợt 1" or "1.1", a "1." line is content
         return len(title) < 200 and self._dated(self.split_title_window(title)[1])
 
     def start_phase(self, line: SourceLine, phase_word: re.Match | None, numbered: re.Match | None) -> None:
         if phase_word:
-            code = phase_word.group(2)
+            code = f"{phase_word.group(1).capitalize()} {phase_word.group(2)}"
             rest = phase_word.group(3)
-            title_prefix = f"{phase_word.group(1).capitalize()} {code}"
+            title_prefix = code
         else:
             code, rest, title_prefix = numbered.group(1), numbered.group(2), ""
         title, window_text = self.split_title_window(rest.rstrip("."))
@@ -344,7 +370,8 @@ class _Parser:
             "code": code,
             "title": title,
             "window_text": window_text,
-            "starts_on": window.starts_on.isoformat() if window.starts_on else None,
+            "starts_on": window.starts_on.isoformat() if window.starts_on and not window.open_start else None,
+            "_open_start": window.open_start,
             "ends_on": window.ends_on.isoformat() if window.ends_on else None,
             "line": line.number,
         }
@@ -378,8 +405,9 @@ class _Parser:
             return
         sub = SUB_BULLET.match(line.text.strip()) or SUB_BULLET.match(bare)
         if sub and "+" in line.text.strip()[:3]:
-            if self.item is None:
-                self.note(line)
+            if self.item is None:  # "+" straight under a stage marker: an item of its own
+                self.item = {"text": strip_marks(sub.group(1)), "line": line.number}
+                self.items_target().append(self.item)
                 return
             self.item.setdefault("sub_items", []).append(strip_marks(sub.group(1)))
             self.item.setdefault("sub_lines", []).append(line.number)
@@ -389,16 +417,28 @@ class _Parser:
             self.item = {"text": strip_marks(bullet.group(1)), "line": line.number}
             self.items_target().append(self.item)
             return
-        if re.match(r"^(Bên cạnh|Ngoài (?:ra|các)|Đồng thời)", bare):
-            self.plan["standing_task"] = {"title": "Nhiệm vụ xuyên suốt các đợt", "text": bare, "line": line.number}
-            self.phase = self.stage = self.item = None
+        lettered = LETTERED.match(bare)
+        if lettered:
+            bare = lettered.group(2)
+        elif re.match(r"^(Bên cạnh|Ngoài (?:ra|các)|Đồng thời)", bare) and self._after_last_items():
+            standing = self.plan.setdefault("standing_task", {"title": "Nhiệm vụ xuyên suốt các đợt", "items": []})
+            standing["items"].append({"text": bare, "line": line.number})
+            self.stage = self.item = None
             return
         self.item = {"text": bare, "line": line.number}
         self.items_target().append(self.item)
 
+    def _after_last_items(self) -> bool:
+        """A "Bên cạnh…" paragraph is the standing task when it follows content, not a heading."""
+        return bool(self.phase.get("items") or self.phase.get("stages"))
+
     # --- the end -------------------------------------------------------------
     def finish(self) -> ParsedPlan:
         plan = self.plan
+        standing = plan.get("standing_task")
+        if standing and len(standing["items"]) == 1:
+            only = standing.pop("items")[0]
+            standing.update(text=only["text"], line=only["line"])
         if self.signature:
             plan["signing_authority"] = self.signature[0]
             if len(self.signature) > 1:
@@ -406,7 +446,11 @@ class _Parser:
             if len(self.signature) > 2:
                 plan["signer"] = self.signature[-1]
         undated = self._date_phases()
-        plan["phases"] = [p for p in plan["phases"] if p.get("items") or p.get("stages")] or plan["phases"]
+        if not plan["issued_on"]:
+            starts = [p["starts_on"] for p in plan["phases"] if p["starts_on"]]
+            plan["issued_on"] = min(starts) if starts else dt.date.today().isoformat()
+            self.notes.insert(0, {"line": 0, "text": "Không đọc được ngày ban hành kế hoạch; tạm lấy ngày "
+                                  f"{dt.date.fromisoformat(plan['issued_on']):%d/%m/%Y}, hãy sửa lại."})
         document = {"format": "cell-desk-plan", "format_version": 1, "plan": plan}
         return ParsedPlan(document, self.notes, undated)
 
@@ -416,11 +460,15 @@ class _Parser:
         undated = []
         fallback = self.plan_date() or dt.date.today()
         for index, phase in enumerate(phases):
+            open_start = phase.pop("_open_start", False)
             if phase["starts_on"] and phase["ends_on"]:
                 continue
-            undated.append(phase["code"])
             before = next((p["ends_on"] for p in reversed(phases[:index]) if p["ends_on"]), None)
             after = next((p["starts_on"] for p in phases[index + 1:] if p["starts_on"]), None)
+            if not phase["ends_on"] or not (phase["starts_on"] or open_start):
+                undated.append(phase["code"])
+            elif before:  # "trước ngày …": it starts where the phase before it ended
+                before = (dt.date.fromisoformat(before) + dt.timedelta(days=1)).isoformat()
             start = phase["starts_on"] or before or fallback.isoformat()
             end = phase["ends_on"] or after or start
             phase["starts_on"], phase["ends_on"] = start, max(start, end)

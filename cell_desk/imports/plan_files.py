@@ -67,7 +67,8 @@ def _docx_lines(path: Path) -> list[SourceLine]:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            add(Paragraph(block, document).text)
+            paragraph = Paragraph(block, document)
+            add(_list_mark(paragraph) + paragraph.text)
         elif tag == "tbl":
             # the header and signature tables: read each column top to bottom
             table = Table(block, document)
@@ -78,3 +79,25 @@ def _docx_lines(path: Path) -> list[SourceLine]:
                         for paragraph in row.cells[column].paragraphs:
                             add(paragraph.text)
     return lines
+
+
+def _list_mark(paragraph) -> str:
+    """Word's automatic bullets and numbers are not in the text: give them back as "- " and "+ "."""
+    text = paragraph.text.lstrip()
+    if not text or text[0] in "-–•+*" or text[:1].isdigit():
+        return ""
+    properties = paragraph._p.pPr
+    numbering = properties.numPr if properties is not None else None
+    level = None
+    if numbering is not None and numbering.ilvl is not None:
+        level = int(numbering.ilvl.val)
+    elif numbering is not None:
+        level = 0
+    else:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if style.startswith(("List Bullet", "List Number", "List Paragraph")):
+            digits = style.rsplit(" ", 1)[-1]
+            level = int(digits) - 1 if digits.isdigit() else 0
+    if level is None:
+        return ""
+    return "- " if level == 0 else "+ "

@@ -103,7 +103,9 @@ class PlanExchange:
                             for item in items if item.parent_id is None and item.stage_id == stage_id]
 
                 if phase.is_standing:
-                    standing = {"title": phase.title, "text": " ".join(e["text"] for e in entries(None))}
+                    paragraphs = entries(None)
+                    standing = ({"title": phase.title, **paragraphs[0]} if len(paragraphs) == 1
+                                else {"title": phase.title, "items": paragraphs})
                     continue
                 data = {"code": phase.code, "title": phase.title, "window_text": phase.window_text,
                         "starts_on": phase.starts_on.isoformat(), "ends_on": phase.ends_on.isoformat(),

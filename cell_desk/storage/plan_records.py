@@ -86,7 +86,7 @@ def insert_plan(session: Session, document: dict) -> PlanRow:
         )
         session.add(phase)
         session.flush()
-        _insert_items(session, phase.id, None, [{"text": standing["text"]}])
+        _insert_items(session, phase.id, None, standing_items(standing))
 
     for position, form in enumerate(data.get("activity_forms", [])):
         session.add(
@@ -105,6 +105,11 @@ def insert_plan(session: Session, document: dict) -> PlanRow:
                               tags=[clean(tag) for tag in slogan.get("tags", [])]))
     session.flush()
     return plan
+
+
+def standing_items(standing: dict) -> list[dict]:
+    """The standing task's paragraphs: one "text", or several "items"."""
+    return list(standing.get("items") or [{"text": standing["text"]}])
 
 
 def _insert_items(session: Session, phase_id: int, stage_id: int | None, items: list[dict]) -> None:
@@ -210,13 +215,12 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
             if phases:
                 phase.starts_on = min(_date(p["starts_on"]) for p in phases)
                 phase.ends_on = max(_date(p["ends_on"]) for p in phases)
-            standing_text = (data.get("standing_task") or {}).get("text")
-            for row in item_rows.values():
-                if row.phase_id == phase.id:
-                    if standing_text:
-                        row.text = normalize_text(standing_text)
-                    kept_items.add(row.id)
             kept_phases.add(phase.id)
+            standing = data.get("standing_task")
+            if standing:  # its items are the document's, in order; rows are reused where they exist
+                place_items(standing_items(standing), phase.id, None)
+            else:
+                kept_items.update(row_id for row_id, row in item_rows.items() if row.phase_id == phase.id)
     for row_id, row in item_rows.items():
         if row_id not in kept_items:
             session.delete(row)

@@ -45,3 +45,32 @@ def test_the_report_deadline_is_the_next_20th(today, deadline):
 
 def test_a_reporting_day_past_the_month_end_falls_on_the_last_day():
     assert next_report_deadline(dt.date(2021, 2, 1), 31) == dt.date(2021, 2, 28)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Từ nay đến tháng 3/2020", "2019-12-30", "2020-03-31"),
+    ("Từ tháng 02/2020 đến 30/6/2020", "2020-02-01", "2020-06-30"),
+    ("Từ tháng 11/2020 đến tháng 2/2021", "2020-11-01", "2021-02-28"),
+    ("Quý I/2026", "2026-01-01", "2026-03-31"),
+    ("Quý 2/2026", "2026-04-01", "2026-06-30"),
+    ("quý II năm 2026", "2026-04-01", "2026-06-30"),
+    ("Trong tháng 3 năm 2026", "2026-03-01", "2026-03-31"),
+    ("tháng 5 năm 2026", "2026-05-01", "2026-05-31"),
+    ("6 tháng đầu năm 2026", "2026-01-01", "2026-06-30"),
+    ("6 tháng cuối năm 2026", "2026-07-01", "2026-12-31"),
+    ("Từ 01/3/2026 - 30/4/2026", "2026-03-01", "2026-04-30"),
+    ("01/5/2026 – 30/6/2026", "2026-05-01", "2026-06-30"),
+    ("Từ ngày 01/4 đến 30/6/2026", "2026-04-01", "2026-06-30"),
+    ("trước ngày 15/01/2026", "2019-12-30", "2026-01-15"),
+])
+def test_phase_windows_in_the_wordings_plans_use(text, start, end):
+    from cell_desk.domain.plan_windows import read_window
+
+    window = read_window(text, dt.date(2019, 12, 30))
+    assert (window.starts_on.isoformat(), window.ends_on.isoformat()) == (start, end)
+
+
+def test_a_window_tied_to_events_has_no_dates():
+    from cell_desk.domain.plan_windows import read_window
+
+    assert not read_window("từ sau đại hội cấp huyện đến Đại hội tỉnh", dt.date(2026, 1, 5)).dated

@@ -118,12 +118,12 @@ def test_a_plan_written_another_way():
     assert plan["title"].startswith("tuyên truyền kỷ niệm 96 năm")
     phases = plan["phases"]
     assert [(p["code"], p["starts_on"], p["ends_on"]) for p in phases] == [
-        ("1", "2026-01-01", "2026-03-31"),
-        ("2", "2026-01-05", "2026-04-15"),
-        ("3", "2026-04-15", "2026-11-01"),  # tied to events: dated between its neighbours, for the user to fix
-        ("4", "2026-11-01", "2027-02-28"),
+        ("Giai đoạn 1", "2026-01-01", "2026-03-31"),
+        ("Đợt 2", "2026-04-01", "2026-04-15"),  # "trước ngày 15/4": from where the phase before ended
+        ("Đợt 3", "2026-04-15", "2026-11-01"),  # tied to events: dated between its neighbours, for the user to fix
+        ("Đợt 4", "2026-11-01", "2027-02-28"),
     ]
-    assert parsed.undated_phases == ["3"]
+    assert parsed.undated_phases == ["Đợt 3"]
     first = phases[0]["items"]
     assert [i["text"] for i in first] == ["Tuyên truyền lịch sử vẻ vang của Đảng", "Treo cờ, băng rôn khẩu hiệu tại trụ sở"]
     assert first[0]["sub_items"] == ["Thành tựu 96 năm", "Bài học kinh nghiệm"]
@@ -237,7 +237,7 @@ def test_cli_import_dry_run_json_and_save(capsys, data_dir, tmp_path):
     assert "    - [Chưa thực hiện] Tuyên truyền lịch sử vẻ vang của Đảng" in out.out
     assert "        + [Chưa thực hiện] Bài học kinh nghiệm" in out.out
     assert "Chưa xếp được (dòng 44): Dòng lạc chỗ không thuộc mục nào." in out.out
-    assert "Cần nhập ngày cho các đợt gắn với sự kiện: 3" in out.err
+    assert "Cần nhập ngày cho các đợt gắn với sự kiện: Đợt 3" in out.err
     assert main(["--data-dir", str(data_dir), "plan", "list"]) == 0
     assert capsys.readouterr().out.count("\n") == 1  # nothing saved by --dry-run
     assert main(["--data-dir", str(data_dir), "plan", "import", str(source), "--json", "--dry-run"]) == 0
@@ -271,3 +271,76 @@ def test_editing_a_stored_plan_keeps_the_statuses_of_its_items(services):
     assert edited.text.endswith("(đã sửa)") and edited.status is ItemStatus.DONE and edited.evidence == "Biên bản"
     assert len(after.all_items()) == 73 - 1 + 1 + 1
     assert "Ý nhỏ mới" in [s.text for s in after.phases[2].stages[1].items[1].sub_items]
+
+
+def parse_text(text: str):
+    return parse_plan(variant_lines(text))
+
+
+HEAD = "Phường 3, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\ntuyên truyền\nII. NỘI DUNG\n"
+
+
+def test_lines_the_first_review_found_misread():
+    parsed = parse_text(HEAD + """Đợt 1: Quý I/2026
+1. Tổ chức sinh hoạt chuyên đề
+2. Tổ chức hội nghị sơ kết trước ngày 30/6/2026
+V.I. Lênin và cách mạng.
+- Chi bộ họp vào ngày 5 hằng tháng để đánh giá.
+a) Quán triệt nghị quyết
+b) Học tập chuyên đề
+Giai đoạn 2021 - 2025, chi bộ đã đạt nhiều thành tích.
+2
+Trang 2
+Đợt 2: Quý II/2026
+Trước khi Đại hội diễn ra:
++ Treo băng rôn.
+Khi Đại hội diễn ra:
+- Đưa tin
+Ngoài ra, chú trọng tuyên truyền trên mạng xã hội.
+Bên cạnh đó, đấu tranh phản bác quan điểm sai trái.
+B. KHẨU HIỆU
+1. Chào mừng!
+""")
+    plan = parsed.document["plan"]
+    assert plan["issued_on"] == "2026-01-05" and plan["place"] == "Phường 3"
+    assert [p["code"] for p in plan["phases"]] == ["Đợt 1", "Đợt 2"]
+    first = [item["text"] for item in plan["phases"][0]["items"]]
+    assert first == ["Tổ chức sinh hoạt chuyên đề", "Tổ chức hội nghị sơ kết trước ngày 30/6/2026",
+                     "V.I. Lênin và cách mạng.", "Chi bộ họp vào ngày 5 hằng tháng để đánh giá.",
+                     "Quán triệt nghị quyết", "Học tập chuyên đề",
+                     "Giai đoạn 2021 - 2025, chi bộ đã đạt nhiều thành tích."]
+    assert "reporting_rule" not in plan
+    stages = plan["phases"][1]["stages"]
+    assert [(s["kind"], [i["text"] for i in s["items"]]) for s in stages] == [
+        ("before", ["Treo băng rôn."]), ("during", ["Đưa tin"])]
+    assert [i["text"] for i in plan["standing_task"]["items"]] == [
+        "Ngoài ra, chú trọng tuyên truyền trên mạng xã hội.", "Bên cạnh đó, đấu tranh phản bác quan điểm sai trái."]
+    assert plan["slogans"][0]["text"] == "Chào mừng!"
+    assert [n["text"] for n in parsed.notes] == ["2", "Trang 2"]
+
+
+def test_a_date_written_with_slashes_and_a_missing_date():
+    assert parse_text("Đông Tiến, ngày 05/01/2026\nKẾ HOẠCH\nx\nII. NỘI DUNG\nĐợt 1: Quý I/2026\n- Việc\n"
+                      ).document["plan"]["issued_on"] == "2026-01-05"
+    parsed = parse_text("KẾ HOẠCH\nx\nII. NỘI DUNG\nĐợt 1: Quý I/2026\n- Việc\n")
+    assert parsed.document["plan"]["issued_on"] == "2026-01-01"
+    assert "Không đọc được ngày ban hành" in parsed.notes[0]["text"]
+    document_tree(parsed.document)  # prints without a date on the page
+
+
+def test_word_automatic_bullets_keep_their_nesting(tmp_path):
+    from docx import Document
+
+    document = Document()
+    for line in ("Bắc Ninh, ngày 05 tháng 01 năm 2026", "KẾ HOẠCH", "tuyên truyền", "II. NỘI DUNG", "Đợt 1: Quý I/2026"):
+        document.add_paragraph(line)
+    document.add_paragraph("Tuyên truyền lịch sử Đảng", style="List Bullet")
+    document.add_paragraph("Thành tựu 96 năm", style="List Bullet 2")
+    document.add_paragraph("IV. KHẨU HIỆU")
+    document.add_paragraph("Mừng Đảng quang vinh!", style="List Number")
+    path = tmp_path / "tu-dong.docx"
+    document.save(str(path))
+    plan = read_plan_file(path).document["plan"]
+    item = plan["phases"][0]["items"][0]
+    assert item["text"] == "Tuyên truyền lịch sử Đảng" and item["sub_items"] == ["Thành tựu 96 năm"]
+    assert plan["slogans"] == [{"number": 1, "text": "Mừng Đảng quang vinh!", "line": 9}]

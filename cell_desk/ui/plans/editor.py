@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ...domain.plan import StageKind
+from ...domain.plan import StageKind, phase_label
 from ...domain.plan_document import check_document
 from ...domain.plan_parser import SourceLine
 from ...domain.validation import ValidationError
@@ -29,9 +29,7 @@ def _qdate(value: str) -> QDate:
 
 
 def _phase_label(data: dict) -> str:
-    prefix = f"{data.get('code')}. " if data.get("code") else ""
-    title, window = data.get("title", ""), data.get("window_text", "")
-    return prefix + (f"{title}: {window}" if title and window else title or window or "(đợt chưa có tên)")
+    return phase_label(data.get("code", ""), data.get("title", ""), data.get("window_text", "")) or "(đợt chưa có tên)"
 
 
 class PlanEditorDialog(QDialog):
