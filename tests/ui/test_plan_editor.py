@@ -1,6 +1,7 @@
 import pytest
 
 from cell_desk.domain.plan import ItemStatus
+from cell_desk.ui.plans.editor import DATA
 from tests.imports.test_plan_import import VARIANT
 
 
@@ -15,7 +16,7 @@ def test_reviewing_an_import_fixes_dates_and_lines_before_saving(settings_page, 
     source = tmp_path / "ke-hoach.txt"
     source.write_text(VARIANT, encoding="utf-8")
     dialog = settings_page.review_import(source)
-    assert "Các đợt chưa có ngày (tô đỏ): 3" in dialog.message.text()
+    assert "Các đợt chưa có ngày (tô đỏ): Đợt 3" in dialog.message.text()
     dialog.save()
     assert dialog.result_document is None and "Hãy nhập ngày" in dialog.message.text()
     assert len(services.plans.list_plans()) == 1  # nothing saved yet
@@ -61,13 +62,16 @@ def test_a_file_that_is_not_a_plan_is_refused_with_a_message(settings_page, tmp_
     assert "Word cũ (.doc)" in shown[0]
 
 
-def test_editing_the_bundled_plan_keeps_statuses(settings_page, services):
+def test_editing_the_bundled_plan_keeps_statuses(settings_page, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr("cell_desk.ui.plans.editor.ask_yes_no", lambda parent, title, text: asked.append(text) or True)
     first = services.plans.plan_tree().phases[0].items[0]
     services.checklist.update_item(first.id, status=ItemStatus.DONE)
     dialog = settings_page.edit_dialog()
     phase = dialog.model.item(0)
     dialog.tree.setCurrentIndex(phase.child(3).index())
     dialog.delete()
+    assert "Trạng thái, ngày hoàn thành và minh chứng" in asked[0]  # a stored row: asked first
     dialog.tree.setCurrentIndex(phase.child(0).index())
     dialog.down()
     dialog.save()
@@ -93,3 +97,21 @@ def test_typing_a_new_plan_by_hand(settings_page, services):
     assert tree.summary.number == "01-KH/CB"
     item = tree.phases[0].items[0]
     assert item.text == "Treo cờ Tổ quốc tại trụ sở" and item.sub_items[0].text == "Kiểm tra cờ trước ngày 30/8"
+
+
+def test_indent_outdent_and_misplaced_rows(settings_page):
+    dialog = settings_page.new_plan_dialog()
+    dialog.plan_title.setText("thử")
+    phase = dialog.model.item(0)
+    dialog.tree.setCurrentIndex(phase.child(0).index())
+    dialog.add_item()
+    second = phase.child(1)
+    dialog.tree.setCurrentIndex(second.index())
+    dialog.indent()
+    assert phase.rowCount() == 1 and phase.child(0).child(0).data(DATA)["kind"] == "sub"
+    dialog.outdent()
+    assert phase.rowCount() == 2
+    stray = dialog._node("item", {"text": "lạc ra ngoài"})
+    dialog.model.appendRow(stray)  # as a drag to the top level would leave it
+    dialog.save()
+    assert dialog.result_document is None and "đang nằm sai chỗ" in dialog.message.text()

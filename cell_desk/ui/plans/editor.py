@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
@@ -15,12 +16,26 @@ from PySide6.QtWidgets import (
 
 from ...domain.plan import StageKind, phase_label
 from ...domain.plan_document import check_document
-from ...domain.plan_parser import SourceLine
+from ...domain.plan_parser import SourceLine, strip_marks
 from ...domain.validation import ValidationError
+from ..messages import ask_yes_no
 
 DATA = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung", "sub": "Ý nhỏ"}
 UNDATED = QColor("#a4161a")
+
+
+def plan_summary(plan: dict) -> str:
+    """What the import found besides the phases, so that a misreading is seen before saving."""
+    rule = plan.get("reporting_rule") or {}
+    parts = [f"Khẩu hiệu: {len(plan.get('slogans', []))}",
+             f"Hình thức tuyên truyền: {len(plan.get('activity_forms', []))}",
+             (f"Báo cáo: ngày {rule['day_of_month']} hằng tháng" + (f" về {rule['recipient']}" if rule.get("recipient") else ""))
+             if rule.get("day_of_month") else "Chưa thấy lịch báo cáo hằng tháng",
+             f"Nơi nhận: {len(plan.get('recipients', []))}"]
+    if plan.get("signer"):
+        parts.append(f"Ký: {plan.get('signing_authority', '')} {plan.get('signer_position', '')} {plan['signer']}".strip())
+    return " · ".join(parts)
 
 
 def _qdate(value: str) -> QDate:
@@ -55,12 +70,18 @@ class PlanEditorDialog(QDialog):
         header.addWidget(self.issued_on, 0, 3)
         header.addWidget(QLabel("Trích yếu:"), 1, 0)
         header.addWidget(self.plan_title, 1, 1, 1, 3)
+        self.summary = QLabel(plan_summary(plan))
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #444;")
+        header.addWidget(self.summary, 2, 0, 1, 4)
 
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["Nội dung", "Dòng"])
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.setDragDropMode(QTreeView.DragDropMode.InternalMove)  # across phases and stages too
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
@@ -88,14 +109,15 @@ class PlanEditorDialog(QDialog):
         buttons = QGridLayout()
         self.actions = {}
         for position, (key, label) in enumerate((
-            ("add_phase", "Thêm đợt"), ("add_stage", "Thêm giai đoạn"), ("add_item", "Thêm nội dung"),
-            ("add_sub", "Thêm ý nhỏ"), ("up", "Lên"), ("down", "Xuống"), ("merge", "Gộp với dòng dưới"),
-            ("split", "Tách tại con trỏ"), ("delete", "Xóa"),
+            ("add_phase", "Thêm đợt"), ("add_stage", "Thêm mốc trước/trong/sau"), ("add_item", "Thêm nội dung"),
+            ("add_sub", "Thêm ý nhỏ"), ("up", "Lên"), ("down", "Xuống"), ("indent", "Thành ý nhỏ"),
+            ("outdent", "Thành nội dung"), ("merge", "Gộp với dòng dưới"), ("split", "Tách tại con trỏ"),
+            ("delete", "Xóa"),
         )):
             button = QPushButton(label)
             button.clicked.connect(getattr(self, key))
             self.actions[key] = button
-            buttons.addWidget(button, position // 5, position % 5)
+            buttons.addWidget(button, position // 6, position % 6)
         self.activate = QCheckBox("Dùng làm kế hoạch đang dùng")
         self.activate.setVisible(offer_activate)
         self.save_button = QPushButton("Lưu")
@@ -289,8 +311,8 @@ class PlanEditorDialog(QDialog):
             data.update(stage_kind=self.stage_kind.currentData(), heading=self.stage_heading.text().strip())
             node.setText(data["heading"])
         else:
-            data["text"] = self.item_text.toPlainText()
-            node.setText(" ".join(data["text"].split()))
+            data["text"] = " ".join(self.item_text.toPlainText().split())  # one line, as the plan prints it
+            node.setText(data["text"])
         node.setData(data, DATA)
         node.setToolTip(node.text())
         self._show_undated()
@@ -331,6 +353,8 @@ class PlanEditorDialog(QDialog):
         for key in ("up", "down", "delete"):
             self.actions[key].setEnabled(kind is not None)
         self.actions["merge"].setEnabled(kind in ("item", "sub"))
+        self.actions["indent"].setEnabled(kind == "item" and self.current().row() > 0)
+        self.actions["outdent"].setEnabled(kind == "sub")
         self.actions["split"].setEnabled(kind in ("item", "sub"))
 
     def add_phase(self) -> None:
@@ -396,6 +420,34 @@ class PlanEditorDialog(QDialog):
         self.tree.setExpanded(taken[0].index(), expanded)
         self._select(taken[0])
 
+    def indent(self) -> None:
+        """The item becomes a sub-item of the item above it (its own sub-items follow it)."""
+        node = self.current()
+        if self._kind(node) != "item" or node.row() == 0:
+            return
+        owner = self._siblings_owner(node)
+        above = owner.child(node.row() - 1)
+        if self._kind(above) != "item":
+            return
+        row = owner.takeRow(node.row())
+        data = dict(row[0].data(DATA), kind="sub")
+        row[0].setData(data, DATA)
+        above.appendRow(row)
+        while row[0].rowCount():
+            above.appendRow(row[0].takeRow(0))
+        self._select(row[0])
+
+    def outdent(self) -> None:
+        """The sub-item becomes an item right after its parent."""
+        node = self.current()
+        if self._kind(node) != "sub":
+            return
+        parent = node.parent()
+        row = parent.takeRow(node.row())
+        row[0].setData(dict(row[0].data(DATA), kind="item"), DATA)
+        self._siblings_owner(parent).insertRow(parent.row() + 1, row)
+        self._select(row[0])
+
     def merge(self) -> None:
         node = self.current()
         if self._kind(node) not in ("item", "sub"):
@@ -404,6 +456,8 @@ class PlanEditorDialog(QDialog):
         below = owner.child(node.row() + 1)
         if below is None or self._kind(below) != self._kind(node):
             self.message.setText("Không có dòng cùng loại ngay bên dưới để gộp.")
+            return
+        if not self._confirm_loss(below, "Dòng bên dưới sẽ nhập vào dòng đang chọn."):
             return
         data = dict(node.data(DATA))
         data["text"] = f"{data['text'].rstrip()} {below.data(DATA)['text'].lstrip()}"
@@ -432,9 +486,15 @@ class PlanEditorDialog(QDialog):
         self._siblings_owner(node).insertRow(node.row() + 1, new)
         self._select(new[0])
 
+    def _confirm_loss(self, node: QStandardItem, what: str) -> bool:
+        """Rows already in the database carry statuses and evidence: say so before losing them."""
+        stored = [n for n in [node, *(node.child(r) for r in range(node.rowCount()))] if n and n.data(DATA).get("id")]
+        return not stored or ask_yes_no(self, "Xóa nội dung đã lưu",
+                                        f"{what} Trạng thái, ngày hoàn thành và minh chứng đã ghi cho dòng này sẽ mất. Tiếp tục?")
+
     def delete(self) -> None:
         node = self.current()
-        if node is None:
+        if node is None or not self._confirm_loss(node, "Xóa dòng đã chọn."):
             return
         owner = self._siblings_owner(node)
         row = node.row()
@@ -450,7 +510,8 @@ class PlanEditorDialog(QDialog):
             self.message.setText("Chọn một dòng chưa xếp được trước.")
             return
         note = entry.data(DATA)
-        if self.add_item(note["text"], note["line"]) is None:
+        text = strip_marks(re.sub(r"^(?:[-–•·]\s*)?\+?\s*", "", note["text"]))
+        if self.add_item(text, note["line"]) is None:
             self.message.setText("Chọn đợt hoặc giai đoạn sẽ nhận dòng này trong cây trước.")
             return
         self.notes.takeItem(self.notes.row(entry))
@@ -494,6 +555,21 @@ class PlanEditorDialog(QDialog):
             phase["stages"] = stages
         return phase
 
+    def _structure_problem(self) -> str | None:
+        if not self.model.rowCount():
+            return "Kế hoạch cần ít nhất một đợt (nút «Thêm đợt»)."
+        allowed = {None: {"phase"}, "phase": {"stage", "item"}, "stage": {"item"}, "item": {"sub"}, "sub": set()}
+        for node in self._all_nodes():
+            data = node.data(DATA)
+            parent = node.parent()
+            parent_kind = self._kind(parent) if parent is not None else None
+            if data["kind"] not in allowed[parent_kind]:
+                return (f"«{node.text()[:40]}» đang nằm sai chỗ ({KIND_LABELS[data['kind']].lower()} trong "
+                        f"{KIND_LABELS.get(parent_kind, 'gốc').lower()}); hãy kéo nó về đúng đợt hoặc giai đoạn.")
+            if data["kind"] == "phase" and data["ends_on"] < data["starts_on"]:
+                return f"{node.text()}: ngày kết thúc trước ngày bắt đầu."
+        return None
+
     def _all_nodes(self):
         pending = [self.model.item(row) for row in range(self.model.rowCount())]
         while pending:
@@ -518,6 +594,10 @@ class PlanEditorDialog(QDialog):
             return
         if not self.plan_title.text().strip():
             self.message.setText("Chưa nhập trích yếu của kế hoạch.")
+            return
+        problem = self._structure_problem()
+        if problem:
+            self.message.setText(problem)
             return
         if any(not self._entry_text(node).strip() for node in self._all_nodes()):
             self.message.setText("Có dòng nội dung trống: hãy nhập chữ hoặc xóa dòng đó.")
