@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_import.add_argument("--json", action="store_true",
                              help="in kế hoạch theo định dạng trao đổi (JSON), các dòng chưa xếp được dưới khóa notes")
     plan_import.add_argument("--activate", action="store_true", help="dùng kế hoạch vừa nhập làm kế hoạch đang dùng")
+    plan_import.add_argument("--again", action="store_true", help="lưu thêm bản nữa dù kế hoạch cùng số, cùng ngày đã có")
     plan_export = plan_commands.add_parser("export", help="xuất kế hoạch ra tệp JSON để gửi cho đơn vị khác")
     plan_export.add_argument("plan_id", type=int, metavar="ID")
     plan_export.add_argument("--out", required=True, metavar="FILE", help="tệp .json")
@@ -153,7 +154,7 @@ def _check(args) -> int:
     from .storage.location import DATABASE_FILENAME, resolve_data_dir
 
     path = resolve_data_dir(args.data_dir) / DATABASE_FILENAME
-    summary = read_backup(path)
+    summary = read_backup(path, is_backup=False)
     print(f"Tệp dữ liệu {path} nguyên vẹn: {summary.describe()}.")
     return 0
 
@@ -230,7 +231,12 @@ def _plan_import(services, args) -> int:
             print("Cần nhập ngày cho các đợt gắn với sự kiện: " + ", ".join(parsed.undated_phases), file=sys.stderr)
     if args.dry_run:
         return 0
-    plan_id = services.exchange.save(parsed.document, activate=args.activate)
+    from .services.plan_exchange import DuplicatePlan
+
+    try:
+        plan_id = services.exchange.save(parsed.document, activate=args.activate, allow_duplicate=args.again)
+    except DuplicatePlan as exc:
+        raise DuplicatePlan(f"{exc} Không lưu thêm; dùng --again nếu thật sự cần hai bản.") from None
     print(f"Đã lưu kế hoạch số {plan_id}" + (" và dùng làm kế hoạch đang dùng." if args.activate else "."),
           file=sys.stderr if args.json else sys.stdout)
     return 0

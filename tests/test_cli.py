@@ -130,3 +130,15 @@ def test_help_and_errors_are_in_vietnamese(capsys):
         main(["export", "banner"])
     assert stopped.value.code == 2
     assert "lỗi: thiếu tham số bắt buộc: --slogan, --out" in capsys.readouterr().err
+
+
+def test_check_leaves_no_files_behind_and_speaks_vietnamese(capsys, data_dir):
+    from tests.storage.test_database import damage
+
+    run(capsys, "--data-dir", str(data_dir), "plan", "list")
+    before = sorted(p.name for p in data_dir.iterdir())
+    assert run(capsys, "--data-dir", str(data_dir), "check")[0] == 0
+    assert sorted(p.name for p in data_dir.iterdir()) == before  # no -wal or -shm left by reading
+    damage(data_dir / DATABASE_FILENAME)
+    _, _, err = run(capsys, "--data-dir", str(data_dir), "check")
+    assert "đã bị hỏng (có phần không đọc được)" in err and "btree" not in err.lower()

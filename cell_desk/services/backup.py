@@ -53,7 +53,10 @@ class BackupService:
         return found
 
     def backup_to(self, target: Path) -> Path:
-        return copies.copy_to(self.database.path, Path(target))
+        target = Path(target)
+        if target.suffix.lower() != ".sqlite3":  # so that the restore chooser finds it again
+            target = target.with_name(target.name + ".sqlite3")
+        return copies.copy_to(self.database.path, target)
 
     def available(self) -> list[copies.BackupSummary]:
         return copies.available_backups(self.folder)

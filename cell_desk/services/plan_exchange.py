@@ -25,6 +25,10 @@ class NoPlanStructure(ValidationError):
     pass
 
 
+class DuplicatePlan(ValidationError):
+    pass
+
+
 def read_plan_file(path: Path) -> ParsedPlan:
     """A .docx, .txt or exchange .json file as a parsed plan; nothing is saved."""
     from ..domain.plan_parser import ParsedPlan, parse_plan
@@ -59,9 +63,24 @@ class PlanExchange:
     def __init__(self, database: Database):
         self.database = database
 
-    def save(self, document: dict, activate: bool = False) -> int:
-        """Adds a checked plan document; returns the new plan's id."""
+    def same_plan(self, document: dict) -> int | None:
+        """The id of a stored plan with the same number and date, if there is one."""
+        import datetime as dt
+
+        plan = document["plan"]
+        with self.database.session() as session:
+            return session.scalar(select(PlanRow.id).where(
+                PlanRow.number == plan["number"], PlanRow.issued_on == dt.date.fromisoformat(plan["issued_on"])))
+
+    def save(self, document: dict, activate: bool = False, allow_duplicate: bool = False) -> int:
+        """Adds a checked plan document; returns the new plan's id. The same plan twice is refused
+        unless asked for (a second copy would split the checklist in two)."""
         check_document(document)
+        existing = None if allow_duplicate else self.same_plan(document)
+        if existing is not None:
+            plan = document["plan"]
+            raise DuplicatePlan(f"Kế hoạch {plan['number']} ngày {plan['issued_on'][8:10]}/{plan['issued_on'][5:7]}/"
+                                f"{plan['issued_on'][:4]} đã có trong chương trình (số {existing}).")
         with self.database.session() as session:
             plan = insert_plan(session, document)
             if activate:

@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import errors
-from .database import SQLITE_HEADER, backup_copy
+from .database import SQLITE_HEADER, backup_copy, read_only
 from .location import DATABASE_FILENAME
 from .schema import KNOWN_REVISIONS
 
 # Tables counted in a backup's preview, with their Vietnamese names; those not there are skipped.
 COUNTED = (("plans", "kế hoạch"), ("activities", "hoạt động"), ("reports", "báo cáo"),
            ("slogans", "khẩu hiệu"), ("posters", "pa-nô"))
+
+
+KIND_LABELS = {"tu-dong": "Tự động hằng ngày", "truoc-khoi-phuc": "Trước khi khôi phục",
+               "truoc-nang-cap": "Trước khi nâng cấp"}
 
 
 @dataclass(frozen=True)
@@ -27,14 +31,22 @@ class BackupSummary:
     done_items: int
     revision: str
 
+    @property
+    def kind_label(self) -> str:
+        name = self.path.stem
+        for key, label in KIND_LABELS.items():
+            if key in name:
+                return label
+        return "Sao lưu"
+
     def describe(self) -> str:
         parts = [f"{count} {name}" for name, count in self.counts.items()]
         parts.append(f"{self.done_items} nội dung đã hoàn thành")
         return ", ".join(parts)
 
 
-def read_backup(path: Path) -> BackupSummary:
-    """What a backup holds, read without changing it; StorageError if it is not a usable copy."""
+def read_backup(path: Path, *, is_backup: bool = True) -> BackupSummary:
+    """What a backup (or the live file) holds, read without changing it; StorageError if unusable."""
     path = Path(path)
     if not path.is_file():
         raise errors.StorageError(f"Không thấy tệp {path}.", path)
@@ -42,10 +54,10 @@ def read_backup(path: Path) -> BackupSummary:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise errors.not_a_database(path)
     try:
-        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        with read_only(path) as conn:
             problems = [line for (line,) in conn.execute("PRAGMA quick_check(5)") if line != "ok"]
             if problems:
-                raise errors.damaged(path, problems[0])
+                raise errors.damaged(path, problems[0], backup=is_backup)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
                 raise errors.not_a_database(path)
@@ -56,7 +68,7 @@ def read_backup(path: Path) -> BackupSummary:
                       for table, name in COUNTED if table in tables}
             done = conn.execute("SELECT count(*) FROM checklist_items WHERE status = 'done'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise errors.damaged(path, str(exc)) from exc
+        raise errors.damaged(path, str(exc), backup=is_backup) from exc
     taken_at = dt.datetime.fromtimestamp(path.stat().st_mtime)
     return BackupSummary(path, taken_at, counts, done, revision)
 
@@ -99,12 +111,12 @@ def put_back(folder: Path, backup: Path, backup_folder: Path, now: dt.datetime |
     except errors.StorageError as exc:
         raise errors.StorageError(
             f"Không khôi phục được từ {backup}: tệp này không phải bản sao lưu dùng được của Cell Desk "
-            f"({str(exc).splitlines()[0]}). Dữ liệu hiện tại vẫn giữ nguyên.", Path(backup)) from exc
+            f"({str(exc).splitlines()[0].rstrip('.')}). Dữ liệu hiện tại vẫn giữ nguyên.", Path(backup)) from exc
     live = Path(folder) / DATABASE_FILENAME
     kept: Path | None = None
     if live.exists():
         try:
-            read_backup(live)
+            read_backup(live, is_backup=False)
             kept = backup_copy(live, backup_folder, "truoc-khoi-phuc", now=now)
         except errors.StorageError:
             kept = set_aside(live, now)

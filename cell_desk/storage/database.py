@@ -96,6 +96,24 @@ def _ensure_writable_folder(folder: Path) -> None:
         raise errors.folder_not_writable(folder, exc.strerror or str(exc)) from exc
 
 
+@contextmanager
+def read_only(path: Path, timeout_s: float = 5.0) -> Iterator[sqlite3.Connection]:
+    """A connection that changes nothing: the -wal and -shm files SQLite makes for reading a WAL
+    database are removed afterwards when they were not there before."""
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = {companion: companion.exists() for companion in companions}
+    try:
+        with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout_s)) as conn:
+            yield conn
+    finally:
+        for companion, was_there in existed.items():
+            if not was_there:
+                try:
+                    companion.unlink(missing_ok=True)
+                except OSError:
+                    pass  # another program holds it open: it is harmless and SQLite reuses it
+
+
 def _inspect_existing(path: Path, busy_timeout_ms: int) -> str | None:
     """The file's schema revision; None for a new or empty file. Read-only."""
     if not path.exists() or path.stat().st_size == 0:
@@ -103,9 +121,8 @@ def _inspect_existing(path: Path, busy_timeout_ms: int) -> str | None:
     with open(path, "rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise errors.not_a_database(path)
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)) as conn:
+        with read_only(path, busy_timeout_ms / 1000) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
@@ -176,6 +193,10 @@ def backup_copy(source: Path, folder: Path, label: str, *, now: dt.datetime | No
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"cell_desk-{stamp}-{label}.sqlite3"
+    number = 2
+    while target.exists():  # two copies in one second must not overwrite each other
+        target = folder / f"cell_desk-{stamp}-{label}-{number}.sqlite3"
+        number += 1
     partial = target.with_suffix(".partial")
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
         src.backup(dst)

@@ -74,9 +74,15 @@ def newer_schema(path: Path, revision: str) -> NewerSchema:
     )
 
 
-def damaged(path: Path, detail: str) -> DamagedDatabase:
+def damaged(path: Path, detail: str, *, backup: bool = False) -> DamagedDatabase:
+    """SQLite's own words (English, technical) go to the log, not to the person."""
+    import logging
+
+    logging.getLogger("cell_desk").warning("%s: %s", path, detail)
+    if backup:
+        return DamagedDatabase(f"Tệp sao lưu {path} đã bị hỏng, không dùng để khôi phục được. Hãy chọn bản khác.", path)
     return DamagedDatabase(
-        f"Tệp dữ liệu {path} đã bị hỏng ({detail}).\n"
+        f"Tệp dữ liệu {path} đã bị hỏng (có phần không đọc được).\n"
         "Có thể khôi phục bản sao lưu gần nhất: tệp hỏng sẽ được giữ lại bên cạnh, không bị ghi đè.",
         path,
     )

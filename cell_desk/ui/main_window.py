@@ -61,8 +61,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         for label, handler in (("Nhập kế hoạch từ tệp…", lambda: self.settings_page._ask_import_plan()),
+                               ("Soạn kế hoạch mới…", lambda: self.settings_page._new_plan()),
+                               ("Sửa kế hoạch đang dùng…", lambda: self.settings_page._edit_plan()),
+                               ("Xuất kế hoạch ra tệp…", lambda: self.settings_page._ask_export_plan()),
+                               (None, None),
                                ("Sao lưu ra tệp…", lambda: self.settings_page._ask_backup()),
                                ("Khôi phục từ bản sao lưu…", lambda: self.settings_page._ask_restore())):
+            if label is None:
+                file_menu.addSeparator()
+                continue
             action = QAction(label, self)
             action.triggered.connect(handler)
             file_menu.addAction(action)
@@ -79,7 +86,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        go_menu = self.menuBar().addMenu("&Trang")
+        go_menu = self.menuBar().addMenu("T&rang")  # Alt+T belongs to Tệp
         for number, key in enumerate(self.page_keys):
             action = QAction(PAGE_TITLES[key], self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))

@@ -206,7 +206,7 @@ def test_a_docx_that_is_not_a_docx_is_refused(tmp_path):
 def test_exchange_round_trip_and_refusals(services, tmp_path):
     exported = services.exchange.export(1, tmp_path / "ke-hoach.json")
     parsed = read_plan_file(exported)
-    new_id = services.exchange.save(parsed.document)
+    new_id = services.exchange.save(parsed.document, allow_duplicate=True)
     assert services.exchange.document(new_id)["plan"] == services.exchange.document(1)["plan"]
     original = services.plans.plan_tree(1)
     copy = services.plans.plan_tree(new_id)
@@ -344,3 +344,14 @@ def test_word_automatic_bullets_keep_their_nesting(tmp_path):
     item = plan["phases"][0]["items"][0]
     assert item["text"] == "Tuyên truyền lịch sử Đảng" and item["sub_items"] == ["Thành tựu 96 năm"]
     assert plan["slogans"] == [{"number": 1, "text": "Mừng Đảng quang vinh!", "line": 9}]
+
+
+def test_the_same_plan_twice_is_refused_unless_asked(capsys, data_dir):
+    from cell_desk.__main__ import main
+
+    seed = SEED_TEXT
+    if not seed.exists():
+        pytest.skip("the seed is not beside the checkout (../shared/seed)")
+    assert main(["--data-dir", str(data_dir), "plan", "import", str(seed)]) == 2
+    assert "đã có trong chương trình (số 1)" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "plan", "import", str(seed), "--again"]) == 0

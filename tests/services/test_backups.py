@@ -78,3 +78,16 @@ def test_a_full_disk_or_read_only_file_becomes_a_message(services, monkeypatch):
     monkeypatch.undo()
     with services.database.session() as session:
         assert session.query(SloganRow).count() == 16
+
+
+def test_two_restores_in_one_second_keep_both_safety_copies(open_at, data_dir, tmp_path):
+    services = open_at()
+    copy = services.backups.backup_to(tmp_path / "sao-luu")  # the ending is added
+    assert copy.name == "sao-luu.sqlite3"
+    services.close()
+    moment = dt.datetime(2026, 11, 26, 9, 0, 0)
+    from cell_desk.storage.backups import put_back
+
+    first = put_back(data_dir, copy, data_dir / "backups", now=moment)
+    second = put_back(data_dir, copy, data_dir / "backups", now=moment)
+    assert first != second and first.exists() and second.exists()

@@ -110,6 +110,6 @@ def test_the_report_card_says_when_the_plan_has_ended(make_window, open_at):
 def test_the_menus_are_vietnamese_and_about_names_the_files(make_window, services):
     window = make_window(services)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Tệp", "&Sửa", "&Trang", "Trợ giú&p"]
+    assert menus == ["&Tệp", "&Sửa", "T&rang", "Trợ giú&p"]
     assert str(services.database.path) in window.about_text()
     assert "Nhật ký:" in window.about_text()

@@ -17,7 +17,7 @@ BACKUP_FILTER = "Tệp sao lưu Cell Desk (*.sqlite3);;Mọi tệp (*)"
 
 
 class BackupTableModel(RowTableModel):
-    HEADERS = ("Thời điểm", "Nội dung", "Tệp")
+    HEADERS = ("Thời điểm", "Loại", "Nội dung")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -25,7 +25,7 @@ class BackupTableModel(RowTableModel):
         summary: BackupSummary = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(summary.path)
-        return (summary.taken_at.strftime("%d/%m/%Y %H:%M"), summary.describe(), summary.path.name)[index.column()]
+        return (summary.taken_at.strftime("%d/%m/%Y %H:%M"), summary.kind_label, summary.describe())[index.column()]
 
 
 class BackupChooser(QDialog):
@@ -47,8 +47,8 @@ class BackupChooser(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if backups:
             self.table.selectRow(0)
         else:

@@ -191,8 +191,19 @@ class SettingsPage(QWidget):
         return PlanEditorDialog(parsed.document, title=f"Xem lại kế hoạch nhập từ «{path.name}»", source=source,
                                 notes=parsed.notes, undated=parsed.undated_phases, offer_activate=True, parent=self)
 
-    def finish_import(self, dialog) -> int:
-        plan_id = self.services.exchange.save(dialog.result_document, activate=dialog.activate.isChecked())
+    def finish_import(self, dialog) -> int | None:
+        from ..messages import ask_yes_no
+
+        document = dialog.result_document
+        again = False
+        if self.services.exchange.same_plan(document) is not None:
+            plan = document["plan"]
+            again = ask_yes_no(self, "Kế hoạch đã có", f"Kế hoạch {plan['number']} cùng ngày ban hành đã có trong "
+                               "chương trình. Vẫn lưu thêm một bản nữa?")
+            if not again:
+                self.plan_message.setText("Không lưu: kế hoạch này đã có.")
+                return None
+        plan_id = self.services.exchange.save(document, activate=dialog.activate.isChecked(), allow_duplicate=again)
         self.reload()
         self.plan_message.setText(f"Đã lưu kế hoạch {dialog.result_document['plan']['number']}.")
         self.app_events.changed.emit(events.PLANS)
