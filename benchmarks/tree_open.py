@@ -233,7 +233,7 @@ def main() -> int:
 
     def discard(page, watch) -> None:
         page.tree.viewport().removeEventFilter(watch)
-        page._search_timer.stop()
+        page.search._pause.stop()
         page.close()
         page.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -262,7 +262,7 @@ def main() -> int:
     def filter_to(text: str) -> tuple[float, float]:
         """Types `text` (without waiting for the timer), applies the filters; (apply s, with repaint s)."""
         page.search.setText(text)
-        page._search_timer.stop()  # we call the slot ourselves, as the timer would
+        page.search._pause.stop()  # we call the slot ourselves, as the timer would
         started = time.perf_counter()
         page._apply_filters()
         applied = time.perf_counter()
