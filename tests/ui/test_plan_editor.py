@@ -115,3 +115,13 @@ def test_indent_outdent_and_misplaced_rows(settings_page):
     dialog.model.appendRow(stray)  # as a drag to the top level would leave it
     dialog.save()
     assert dialog.result_document is None and "đang nằm sai chỗ" in dialog.message.text()
+
+
+def test_the_source_pane_marks_used_and_unplaced_lines(settings_page, tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(VARIANT, encoding="utf-8")
+    dialog = settings_page.review_import(source)
+    lines = dialog.source.toPlainText().splitlines()
+    assert lines[16].startswith("✓   17  • Tuyên truyền lịch sử")
+    assert lines[43].startswith("?   44  Dòng lạc chỗ")
+    assert lines[0].startswith("     1  ĐẢNG BỘ")

@@ -25,6 +25,32 @@ KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung",
 UNDATED = QColor("#a4161a")
 
 
+def used_lines(plan: dict) -> set[int]:
+    """Source lines that became a phase, stage, item, sub-item or slogan."""
+    used: set[int] = set()
+
+    def take(entry: dict) -> None:
+        if entry.get("line"):
+            used.add(entry["line"])
+        used.update(entry.get("sub_lines", []))
+
+    for phase in plan.get("phases", []):
+        take(phase)
+        for item in phase.get("items", []):
+            take(item)
+        for stage in phase.get("stages", []):
+            take(stage)
+            for item in stage.get("items", []):
+                take(item)
+    standing = plan.get("standing_task") or {}
+    take(standing)
+    for item in standing.get("items", []):
+        take(item)
+    for slogan in plan.get("slogans", []):
+        take(slogan)
+    return used
+
+
 def plan_summary(plan: dict) -> str:
     """What the import found besides the phases, so that a misreading is seen before saving."""
     rule = plan.get("reporting_rule") or {}
@@ -91,7 +117,11 @@ class PlanEditorDialog(QDialog):
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.source.setPlainText("\n".join(f"{line.number:>5}  {line.text}" for line in source or []))
+        used = used_lines(document["plan"])
+        noted = {note["line"] for note in notes or []}
+        self.source.setPlainText("\n".join(
+            f"{'✓' if line.number in used else '?' if line.number in noted else ' '}{line.number:>5}  {line.text}"
+            for line in source or []))
         self.source_lines = {line.number: index for index, line in enumerate(source or [])}
         self.notes = QListWidget()
         for note in notes or []:
@@ -138,7 +168,7 @@ class PlanEditorDialog(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Văn bản gốc:"))
+        right_layout.addWidget(QLabel("Văn bản gốc (✓ dòng đã thành nội dung, ? dòng chưa xếp được):"))
         right_layout.addWidget(self.source, 3)
         right_layout.addWidget(QLabel("Dòng chưa xếp được (bấm đúp để xem trong văn bản gốc):"))
         right_layout.addWidget(self.notes, 1)
