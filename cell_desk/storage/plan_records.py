@@ -165,12 +165,21 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
         .where(PhaseRow.plan_id == plan_id))}
     kept_phases, kept_stages, kept_items = set(), set(), set()
 
+    def new_row(entry: dict) -> ChecklistItemRow:
+        """A row for a new item; a half of a split item takes over the other half's progress."""
+        source = item_rows.get(entry.get("status_from"))
+        row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
+        if source is not None:
+            row.status, row.completed_on = source.status, source.completed_on
+            row.assignee, row.evidence = source.assignee, source.evidence
+        session.add(row)
+        return row
+
     def place_items(entries: list, phase_id: int, stage_id: int | None) -> None:
         for position, entry in enumerate(entries):
             row = item_rows.get(entry.get("id"))
             if row is None:
-                row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
-                session.add(row)
+                row = new_row(entry)
             row.phase_id, row.stage_id, row.parent_id, row.position = phase_id, stage_id, None, position
             row.text = normalize_text(entry["text"])
             session.flush()
@@ -179,8 +188,7 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
                 sub = {"text": sub} if isinstance(sub, str) else sub
                 sub_row = item_rows.get(sub.get("id"))
                 if sub_row is None:
-                    sub_row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
-                    session.add(sub_row)
+                    sub_row = new_row(sub)
                 sub_row.phase_id, sub_row.stage_id, sub_row.parent_id = phase_id, stage_id, row.id
                 sub_row.position, sub_row.text = sub_position, normalize_text(sub["text"])
                 session.flush()

@@ -125,3 +125,19 @@ def test_the_source_pane_marks_used_and_unplaced_lines(settings_page, tmp_path):
     assert lines[16].startswith("✓   17  • Tuyên truyền lịch sử")
     assert lines[43].startswith("?   44  Dòng lạc chỗ")
     assert lines[0].startswith("     1  ĐẢNG BỘ")
+
+
+def test_both_halves_of_a_split_stored_item_keep_its_status(settings_page, services):
+    first = services.plans.plan_tree().phases[0].items[0]
+    services.checklist.update_item(first.id, status=ItemStatus.DONE, evidence="Biên bản")
+    dialog = settings_page.edit_dialog()
+    node = dialog.model.item(0).child(0)
+    dialog.tree.setCurrentIndex(node.index())
+    cursor = dialog.item_text.textCursor()
+    cursor.setPosition(dialog.item_text.toPlainText().index(";") + 1)
+    dialog.item_text.setTextCursor(cursor)
+    dialog.split()
+    dialog.save()
+    settings_page.finish_edit(dialog)
+    halves = services.plans.plan_tree().phases[0].items[:2]
+    assert [(i.status, i.evidence) for i in halves] == [(ItemStatus.DONE, "Biên bản")] * 2

@@ -512,7 +512,10 @@ class PlanEditorDialog(QDialog):
         data["text"] = first
         node.setData(data, DATA)
         node.setText(first)
-        new = self._node(self._kind(node), {"text": second, **({"line": data["line"]} if data.get("line") else {})})
+        new = self._node(self._kind(node), {
+            "text": second, **({"line": data["line"]} if data.get("line") else {}),
+            # both halves of a stored item keep its status, dates and evidence
+            **({"status_from": data["id"]} if data.get("id") else {})})
         self._siblings_owner(node).insertRow(node.row() + 1, new)
         self._select(new[0])
 
@@ -557,7 +560,7 @@ class PlanEditorDialog(QDialog):
         return result
 
     @staticmethod
-    def _clean(data: dict, drop=("kind", "dated_by_user", "stage_kind")) -> dict:
+    def _clean(data: dict, drop=("kind", "dated_by_user", "stage_kind")) -> dict:  # "status_from" stays
         return {key: value for key, value in data.items() if key not in drop}
 
     def _entry(self, node: QStandardItem) -> dict:
