@@ -125,6 +125,9 @@ class PosterService:
         if suffix not in ACCEPTED_SUFFIXES:
             raise ValidationError(f"Tệp «{source.name}» không phải ảnh PNG hoặc JPEG.", "file")
         width, height, _format = self.codec.inspect(source)
+        twin = self._same_image(source, width, height)
+        if twin is not None:
+            raise ValidationError(f"Ảnh «{source.name}» đã có trong thư viện: «{twin.title}».", "file")
         if width * height > MAX_POSTER_PIXELS:
             raise ValidationError(
                 f"Ảnh «{source.name}» quá lớn ({width} x {height} điểm ảnh, "
@@ -151,6 +154,22 @@ class PosterService:
             for leftover in (image, thumb, image.with_name(image.name + ".partial")):
                 leftover.unlink(missing_ok=True)
             raise
+
+    def _same_image(self, source: Path, width: int, height: int) -> Poster | None:
+        """A stored poster with exactly these bytes (only same-size images are compared)."""
+        size = source.stat().st_size
+        with self.database.session() as session:
+            rows = session.scalars(select(PosterRow).where(PosterRow.pixel_width == width,
+                                                           PosterRow.pixel_height == height))
+            candidates = [_poster(row) for row in rows]
+        content = None
+        for poster in candidates:
+            stored = self.image_path(poster)
+            if stored.exists() and stored.stat().st_size == size:
+                content = content if content is not None else source.read_bytes()
+                if stored.read_bytes() == content:
+                    return poster
+        return None
 
     def update(self, poster_id: int, details: PosterDetails) -> Poster:
         details = details.cleaned()

@@ -155,7 +155,10 @@ def test_importing_posters_and_refusing_bad_files(library, services, tmp_path):
 
 def test_exporting_chosen_posters_to_a_folder(library, tmp_path):
     tab = library.posters
-    tab.import_files([png(tmp_path / "a.png"), png(tmp_path / "b.png", colour="#ffde00")])
+    added = tab.import_files([png(tmp_path / "a.png"), png(tmp_path / "b.png", colour="#ffde00")])
+    assert len(added) == 2
+    again = tab.import_files([tmp_path / "a.png"])
+    assert again == [] and "«a.png» đã có trong thư viện: «a»" in tab.message.text()
     tab.grid.selectAll()
     out = tmp_path / "out"
     out.mkdir()
