@@ -63,8 +63,8 @@ def strip_marks(text: str) -> str:
 
 def _is_heading(text: str) -> bool:
     bare = strip_marks(text)
-    return bool(ROMAN_HEADING.match(bare) and bare.split()[0].rstrip(".-–:") != "" and _roman_ok(bare)) or bool(
-        NUMBERED.match(bare)) or bool(PHASE_WORD.match(bare)) or (bare.isupper() and len(bare) < 120)
+    return bool(ROMAN_HEADING.match(bare) and _roman_ok(bare)) or bool(NUMBERED.match(bare)) or bool(
+        PHASE_WORD.match(bare)) or (bare.isupper() and len(bare) < 120)
 
 
 def _roman_ok(text: str) -> bool:
@@ -95,12 +95,8 @@ def join_broken_lines(lines: list[SourceLine]) -> list[SourceLine]:
             lower_start = text[0].islower()
             # an unfinished bullet continued on the next page (an unfinished paragraph is too
             # often a heading or a "Căn cứ" line followed by the next one)
-            previous_open = previous[-1] not in TERMINAL and bool(BULLET.match(previous)) and not _is_heading(previous)
-            if (lower_start and not _is_heading(previous) and not _starts_structure(text)) or (
-                previous_open and not _starts_structure(text) and not strip_marks(previous) in ("*",)
-                and not PLACE_DATE.match(strip_marks(previous)) and not NUMBER.match(strip_marks(previous))
-                and not strip_marks(previous).upper() in KINDS and len(previous) > 60
-            ):
+            previous_open = previous[-1] not in TERMINAL and bool(BULLET.match(previous)) and len(previous) > 60
+            if not _starts_structure(text) and ((lower_start and not _is_heading(previous)) or previous_open):
                 joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}")
                 continue
         joined.append(SourceLine(line.number, text))
@@ -223,8 +219,7 @@ class _Parser:
                 self.plan["title"] = bare
             elif set(bare) <= set("-–_ "):
                 return
-            elif not self.plan["bases"] and not bare.startswith(("Căn cứ",)) and len(self.plan["title"]) < 400 \
-                    and bare[0].islower():
+            elif not self.plan["bases"] and bare[0].islower():  # a title that runs onto a second line
                 self.plan["title"] += " " + bare
             else:
                 self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
@@ -381,7 +376,6 @@ class _Parser:
         self.stage = self.item = None
 
     def start_form(self, code: str, title: str) -> None:
-        deeper = [form for form in self.plan["activity_forms"] if form["code"].startswith(code + ".")]
         self.group = {"code": code, "title": title, "group_title": "", "points": []}
         parent = code.rsplit(".", 1)[0]
         owner = next((form for form in self.plan["activity_forms"] if form["code"] == parent), None)
@@ -392,7 +386,6 @@ class _Parser:
             self.group["group_title"] = owner["title"]
         elif code.count(".") >= 2 and self.form_group_title:
             self.group["group_title"] = self.form_group_title
-        del deeper
         self.plan["activity_forms"].append(self.group)
 
     def in_phase(self, line: SourceLine, bare: str) -> None:
