@@ -131,6 +131,7 @@ class PlanEditorDialog(QDialog):
         self.add_note_button = QPushButton("Thêm dòng này làm nội dung")
 
         self.forms = QStackedWidget()
+        self._showing: QStandardItem | None = None  # the row the form below the tree edits
         self._build_forms()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -145,7 +146,7 @@ class PlanEditorDialog(QDialog):
             ("delete", "Xóa"),
         )):
             button = QPushButton(label)
-            button.clicked.connect(getattr(self, key))
+            button.clicked.connect(lambda _checked=False, action=key: getattr(self, action)())
             self.actions[key] = button
             buttons.addWidget(button, position // 6, position % 6)
         self.activate = QCheckBox("Dùng làm kế hoạch đang dùng")
@@ -324,7 +325,7 @@ class PlanEditorDialog(QDialog):
         self._update_buttons()
 
     def _store_form(self, dated: bool = False) -> None:
-        node = getattr(self, "_showing", None)
+        node = self._showing
         if node is None:
             return
         data = dict(node.data(DATA))
@@ -406,7 +407,7 @@ class PlanEditorDialog(QDialog):
     def add_item(self, text: str = "Nội dung mới", line: int | None = None) -> QStandardItem | None:
         node = self.current()
         kind = self._kind(node)
-        data = {"text": text if isinstance(text, str) else "Nội dung mới", **({"line": line} if line else {})}
+        data = {"text": text, **({"line": line} if line else {})}
         row = self._node("item", data)
         if kind in ("phase", "stage"):
             node.appendRow(row)
