@@ -182,14 +182,14 @@ def _export_banner(services, args) -> int:
     scheme = SCHEMES[args.scheme]
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".docx"):
-        raise ValueError(f"Tên tệp «{out.name}» phải có đuôi .pdf hoặc .docx.")
+        raise ValueError(f"Tên tệp “{out.name}” phải có đuôi .pdf hoặc .docx.")
     if args.tile and not args.size:
         raise ValueError("--tile chỉ dùng cùng --size (băng rôn khổ riêng in ghép nhiều tờ A4).")
     if args.size:
         try:
             width_cm, height_cm = (float(part.replace(",", ".")) for part in args.size.lower().split("x"))
         except ValueError:
-            raise ValueError(f"Kích thước «{args.size}» không đúng dạng RỘNGxCAO theo cm, ví dụ 300x80.") from None
+            raise ValueError(f"Kích thước “{args.size}” không đúng dạng RỘNGxCAO theo cm, ví dụ 300x80.") from None
         check_custom_size(width_cm, height_cm)
         size_mm = (width_cm * 10, height_cm * 10)
     else:

@@ -17,12 +17,12 @@ def parse_ui_date(text: str) -> dt.date:
     """Reads dd/mm/yyyy (also d/m/yyyy); raises ValueError with a Vietnamese message."""
     match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text or "")
     if not match:
-        raise ValueError(f"Ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026).")
+        raise ValueError(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026).")
     day, month, year = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"Ngày «{text}» không có trên lịch.") from None
+        raise ValueError(f"Ngày “{text}” không có trên lịch.") from None
 
 
 def official_date_words(day: dt.date) -> str:

@@ -48,7 +48,7 @@ def clean_slogan(text: str, tags: list[str]) -> tuple[str, list[str]]:
     for tag in tags:
         tag = " ".join(normalize_text(tag).split())
         if len(tag) > MAX_TAG_LENGTH:
-            raise ValidationError(f"Tên dịp «{tag[:20]}…» dài quá {MAX_TAG_LENGTH} ký tự.", "tags")
+            raise ValidationError(f"Tên dịp “{tag[:20]}…” dài quá {MAX_TAG_LENGTH} ký tự.", "tags")
         if tag and tag not in cleaned:
             cleaned.append(tag)
     return text, cleaned
@@ -96,5 +96,5 @@ class PosterDetails:
             raise ValidationError("Chưa nhập tên pa-nô, áp phích.", "title")
         for name, limit in (("title", MAX_POSTER_TITLE), ("occasion", 200), ("size_text", 60), ("source", 300)):
             if len(getattr(details, name)) > limit:
-                raise ValidationError(f"Ô «{POSTER_FIELD_LABELS[name]}» dài quá {limit} ký tự.", name)
+                raise ValidationError(f"Ô “{POSTER_FIELD_LABELS[name]}” dài quá {limit} ký tự.", name)
         return details

@@ -33,28 +33,28 @@ def _date(value, where: str) -> dt.date:
 def check_document(document) -> dict:
     """Refuses a malformed document with a message that says where; returns it unchanged."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError("Tệp này không phải tệp kế hoạch của Cell Desk (thiếu «format»: «cell-desk-plan»).")
+        raise ValidationError("Tệp này không phải tệp kế hoạch của Cell Desk (thiếu “format”: “cell-desk-plan”).")
     version = document.get("format_version")
     if not isinstance(version, int):
-        raise _fail("«format_version»", "phải là một số")
+        raise _fail("“format_version”", "phải là một số")
     if version > FORMAT_VERSION:
         raise ValidationError(
             f"Tệp kế hoạch này theo định dạng phiên bản {version}, mới hơn phiên bản {FORMAT_VERSION} mà chương "
             "trình đọc được. Hãy cài phiên bản Cell Desk mới nhất.")
     plan = document.get("plan")
     if not isinstance(plan, dict):
-        raise _fail("«plan»", "phải là một mục")
-    _text(plan.get("number"), "«plan.number»")
-    _text(plan.get("title"), "«plan.title»")
-    _date(plan.get("issued_on"), "«plan.issued_on»")
+        raise _fail("“plan”", "phải là một mục")
+    _text(plan.get("number"), "“plan.number”")
+    _text(plan.get("title"), "“plan.title”")
+    _date(plan.get("issued_on"), "“plan.issued_on”")
     phases = plan.get("phases")
     if not isinstance(phases, list) or not phases:
-        raise _fail("«plan.phases»", "phải có ít nhất một đợt")
+        raise _fail("“plan.phases”", "phải có ít nhất một đợt")
     for p_index, phase in enumerate(phases):
         where = f"đợt thứ {p_index + 1}"
         if not isinstance(phase, dict):
             raise _fail(where, "phải là một mục")
-        start, end = _date(phase.get("starts_on"), f"{where}: «starts_on»"), _date(phase.get("ends_on"), f"{where}: «ends_on»")
+        start, end = _date(phase.get("starts_on"), f"{where}: “starts_on”"), _date(phase.get("ends_on"), f"{where}: “ends_on”")
         if end < start:
             raise _fail(where, f"kết thúc ({end:%d/%m/%Y}) trước khi bắt đầu ({start:%d/%m/%Y})")
         groups = [("items", phase.get("items", []))] + [
@@ -63,29 +63,29 @@ def check_document(document) -> dict:
         ]
         for s_index, stage in enumerate(phase.get("stages", [])):
             if not isinstance(stage, dict) or stage.get("kind") not in {kind.value for kind in StageKind}:
-                raise _fail(f"{where}, giai đoạn {s_index + 1}", "phải có «kind» là before, during hoặc after")
+                raise _fail(f"{where}, giai đoạn {s_index + 1}", "phải có “kind” là before, during hoặc after")
         for label, items in groups:
             if not isinstance(items, list):
                 raise _fail(f"{where}, {label}", "phải là một danh sách")
             for i_index, item in enumerate(items):
                 if not isinstance(item, dict):
                     raise _fail(f"{where}, nội dung {i_index + 1}", "phải là một mục")
-                _text(item.get("text"), f"{where}, nội dung {i_index + 1}: «text»")
+                _text(item.get("text"), f"{where}, nội dung {i_index + 1}: “text”")
                 subs = [sub.get("text") if isinstance(sub, dict) else sub for sub in item.get("sub_items", [])]
                 if not isinstance(subs, list) or not all(isinstance(sub, str) and sub.strip() for sub in subs):
-                    raise _fail(f"{where}, nội dung {i_index + 1}: «sub_items»", "phải là danh sách các đoạn chữ")
+                    raise _fail(f"{where}, nội dung {i_index + 1}: “sub_items”", "phải là danh sách các đoạn chữ")
     for index, slogan in enumerate(plan.get("slogans", [])):
         if not isinstance(slogan, dict) or not isinstance(slogan.get("number"), int):
-            raise _fail(f"khẩu hiệu thứ {index + 1}", "phải có «number» là một số")
-        _text(slogan.get("text"), f"khẩu hiệu thứ {index + 1}: «text»")
+            raise _fail(f"khẩu hiệu thứ {index + 1}", "phải có “number” là một số")
+        _text(slogan.get("text"), f"khẩu hiệu thứ {index + 1}: “text”")
     for index, form in enumerate(plan.get("activity_forms", [])):
         if not isinstance(form, dict):
             raise _fail(f"hình thức thứ {index + 1}", "phải là một mục")
-        _text(form.get("title"), f"hình thức thứ {index + 1}: «title»")
+        _text(form.get("title"), f"hình thức thứ {index + 1}: “title”")
     rule = plan.get("reporting_rule", {})
     if rule and not (isinstance(rule, dict) and isinstance(rule.get("day_of_month", 20), int)
                      and 1 <= rule.get("day_of_month", 20) <= 31):
-        raise _fail("«reporting_rule.day_of_month»", "phải là ngày từ 1 đến 31")
+        raise _fail("“reporting_rule.day_of_month”", "phải là ngày từ 1 đến 31")
     return document
 
 

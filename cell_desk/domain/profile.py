@@ -66,10 +66,10 @@ class CellProfile:
         found: dict[str, str] = {}
         for name in ("cell_name", "upper_body", "place_name", "signing_authority", "issuer_code"):
             if not getattr(self, name).strip():
-                found[name] = f"Chưa nhập «{FIELD_LABELS[name]}»."
+                found[name] = f"Chưa nhập “{FIELD_LABELS[name]}”."
         for name, limit in MAX_LENGTHS.items():
             if len(getattr(self, name)) > limit:
-                found[name] = f"«{FIELD_LABELS[name]}» dài quá {limit} ký tự."
+                found[name] = f"“{FIELD_LABELS[name]}” dài quá {limit} ký tự."
         if self.issuer_code.strip() and not re.fullmatch(r"[A-ZĐ0-9]+", self.issuer_code.strip()):
             found["issuer_code"] = "Chữ viết tắt chỉ gồm chữ in hoa và số, ví dụ CB hoặc ĐU."
         if len(self.recipients) > MAX_RECIPIENTS:

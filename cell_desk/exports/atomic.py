@@ -17,7 +17,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Calls write(temporary_path), then replaces target with it."""
     target = Path(target)
     if target.is_dir():
-        raise ExportError(f"«{target}» là một thư mục; hãy chọn tên tệp.")
+        raise ExportError(f"“{target}” là một thư mục; hãy chọn tên tệp.")
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"Không có thư mục {folder}.")

@@ -23,19 +23,19 @@ def read_plan_lines(path: Path) -> list[SourceLine]:
         head = handle.read(8)
     if head.startswith(OLE_MAGIC) or path.suffix.lower() == ".doc":
         raise PlanFileError(
-            f"«{path.name}» là tệp Word cũ (.doc). Hãy mở bằng Word, chọn Lưu thành… (Save As) kiểu "
-            "«Word Document (.docx)» rồi nhập tệp .docx đó.")
+            f"“{path.name}” là tệp Word cũ (.doc). Hãy mở bằng Word, chọn Lưu thành… (Save As) kiểu "
+            "“Word Document (.docx)” rồi nhập tệp .docx đó.")
     if head.startswith(b"PK"):
         return _docx_lines(path)
     if path.suffix.lower() in (".docx",):
-        raise PlanFileError(f"«{path.name}» không phải tệp Word .docx hợp lệ (có thể đã hỏng).")
+        raise PlanFileError(f"“{path.name}” không phải tệp Word .docx hợp lệ (có thể đã hỏng).")
     return _text_lines(path)
 
 
 def _text_lines(path: Path) -> list[SourceLine]:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PlanFileError(f"«{path.name}» không phải tệp văn bản (.txt) hay Word (.docx).")
+        raise PlanFileError(f"“{path.name}” không phải tệp văn bản (.txt) hay Word (.docx).")
     for encoding in TEXT_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -43,7 +43,7 @@ def _text_lines(path: Path) -> list[SourceLine]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1258 decodes nearly anything
-        raise PlanFileError(f"Không đọc được chữ trong «{path.name}».")
+        raise PlanFileError(f"Không đọc được chữ trong “{path.name}”.")
     return [SourceLine(number, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
@@ -54,7 +54,7 @@ def _docx_lines(path: Path) -> list[SourceLine]:
 
         document = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanFileError(f"«{path.name}» không phải tệp Word .docx hợp lệ (có thể đã hỏng).") from exc
+        raise PlanFileError(f"“{path.name}” không phải tệp Word .docx hợp lệ (có thể đã hỏng).") from exc
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

@@ -116,21 +116,21 @@ class PosterService:
             raise RuntimeError("PosterService needs an ImageCodec to import images")
         source = Path(source)
         if not source.is_file():
-            raise ValidationError(f"Không thấy tệp «{source}».", "file")
+            raise ValidationError(f"Không thấy tệp “{source}”.", "file")
         details = details.cleaned()
         suffix = source.suffix.lower()
         if suffix == ".pdf":
-            raise ValidationError(f"«{source.name}» là tệp PDF. Hãy lưu trang cần dùng thành ảnh PNG hoặc JPEG "
+            raise ValidationError(f"“{source.name}” là tệp PDF. Hãy lưu trang cần dùng thành ảnh PNG hoặc JPEG "
                                   "(ví dụ bằng công cụ chụp màn hình) rồi nhập ảnh đó.", "file")
         if suffix not in ACCEPTED_SUFFIXES:
-            raise ValidationError(f"Tệp «{source.name}» không phải ảnh PNG hoặc JPEG.", "file")
+            raise ValidationError(f"Tệp “{source.name}” không phải ảnh PNG hoặc JPEG.", "file")
         width, height, _format = self.codec.inspect(source)
         twin = self._same_image(source, width, height)
         if twin is not None:
-            raise ValidationError(f"Ảnh «{source.name}» đã có trong thư viện: «{twin.title}».", "file")
+            raise ValidationError(f"Ảnh “{source.name}” đã có trong thư viện: “{twin.title}”.", "file")
         if width * height > MAX_POSTER_PIXELS:
             raise ValidationError(
-                f"Ảnh «{source.name}» quá lớn ({width} x {height} điểm ảnh, "
+                f"Ảnh “{source.name}” quá lớn ({width} x {height} điểm ảnh, "
                 f"{width * height / 1e6:.0f} megapixel; tối đa {MAX_POSTER_PIXELS // 1_000_000}). "
                 "Hãy thu nhỏ ảnh rồi nhập lại.", "file")
         (self.folder / THUMB_FOLDER).mkdir(parents=True, exist_ok=True)

@@ -42,9 +42,9 @@ def read_plan_file(path: Path) -> ParsedPlan:
     parsed = parse_plan(lines)
     if not parsed.found_structure:
         seen = [line.text.strip() for line in lines if line.text.strip()][:3]
-        shown = "; ".join(f"«{text[:60]}»" for text in seen) or "không có chữ nào"
+        shown = "; ".join(f"“{text[:60]}”" for text in seen) or "không có chữ nào"
         raise NoPlanStructure(
-            f"Không tìm thấy cấu trúc kế hoạch (các đợt, nội dung, khẩu hiệu) trong «{path.name}». "
+            f"Không tìm thấy cấu trúc kế hoạch (các đợt, nội dung, khẩu hiệu) trong “{path.name}”. "
             f"Đã đọc {len([l for l in lines if l.text.strip()])} dòng; mở đầu là: {shown}.")
     return parsed
 
@@ -53,9 +53,9 @@ def load_exchange(path: Path) -> dict:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ValidationError(f"«{Path(path).name}» không phải tệp JSON (không đọc được chữ).") from None
+        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON (không đọc được chữ).") from None
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"«{Path(path).name}» không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
+        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
     return check_document(document)
 
 

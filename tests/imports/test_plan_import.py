@@ -193,7 +193,7 @@ def test_an_empty_or_unrelated_document_says_what_was_seen(tmp_path, content):
     with pytest.raises(NoPlanStructure, match="Không tìm thấy cấu trúc kế hoạch") as refused:
         read_plan_file(path)
     if content:
-        assert "«Danh sách mua văn phòng phẩm»" in str(refused.value)
+        assert "“Danh sách mua văn phòng phẩm”" in str(refused.value)
 
 
 def test_a_docx_that_is_not_a_docx_is_refused(tmp_path):
@@ -219,7 +219,7 @@ def test_exchange_round_trip_and_refusals(services, tmp_path):
         check_document(document)
     document["format_version"] = 1
     document["plan"]["phases"][2]["ends_on"] = "2020-31-12"
-    with pytest.raises(ValidationError, match="đợt thứ 3: «ends_on» phải là ngày dạng YYYY-MM-DD"):
+    with pytest.raises(ValidationError, match="đợt thứ 3: “ends_on” phải là ngày dạng YYYY-MM-DD"):
         check_document(document)
     broken = tmp_path / "hong.json"
     broken.write_text('{"format": "cell-desk-plan", ', encoding="utf-8")

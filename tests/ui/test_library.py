@@ -141,8 +141,8 @@ def test_importing_posters_and_refusing_bad_files(library, services, tmp_path):
     assert len(added) == 1 and added[0].title == "pa-no dai hoi"
     message = tab.message.text()
     assert "Không nhập 3 tệp" in message
-    assert "«bao-cao.png» không phải ảnh PNG hoặc JPEG" in message
-    assert "«hong.png» bị hỏng" in message
+    assert "“bao-cao.png” không phải ảnh PNG hoặc JPEG" in message
+    assert "“hong.png” bị hỏng" in message
     assert "quá lớn (8000 x 7000" in message
     folder = services.data_dir / POSTER_FOLDER
     assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [added[0].file_name]
@@ -158,7 +158,7 @@ def test_exporting_chosen_posters_to_a_folder(library, tmp_path):
     added = tab.import_files([png(tmp_path / "a.png"), png(tmp_path / "b.png", colour="#ffde00")])
     assert len(added) == 2
     again = tab.import_files([tmp_path / "a.png"])
-    assert again == [] and "«a.png» đã có trong thư viện: «a»" in tab.message.text()
+    assert again == [] and "“a.png” đã có trong thư viện: “a”" in tab.message.text()
     tab.grid.selectAll()
     out = tmp_path / "out"
     out.mkdir()

@@ -52,7 +52,7 @@ def test_first_run_dialog_refuses_an_empty_cell_name(qtbot):
     dialog.form.fields["cell_name"].clear()
     dialog.save_button.click()
     assert dialog.result() == 0 and not dialog.form.error.isHidden()
-    assert "Chưa nhập «Tên chi bộ»" in dialog.form.error.text()
+    assert "Chưa nhập “Tên chi bộ”" in dialog.form.error.text()
     dialog.form.fields["cell_name"].insert("Chi bộ Văn phòng")
     dialog.save_button.click()
     assert dialog.result_profile.cell_name == "Chi bộ Văn phòng"

@@ -340,7 +340,7 @@ class ChecklistPage(QWidget):
             return True
         text = self.model.by_item_id[item_id].item.text
         self.undo_stack.push(SavedChangeCommand(
-            f"sửa «{shorten(text, 40)}»", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
+            f"sửa “{shorten(text, 40)}”", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
         ))
         self._show_saved(item_id, after)
         return True

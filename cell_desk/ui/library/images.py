@@ -20,10 +20,10 @@ class QtImageCodec:
         name = Path(path).name
         format_name = bytes(reader.format().data()).decode().lower() if reader.canRead() else ""
         if format_name not in ACCEPTED_FORMATS:
-            raise ValidationError(f"Tệp «{name}» không phải ảnh PNG hoặc JPEG (hoặc đã hỏng).", "file")
+            raise ValidationError(f"Tệp “{name}” không phải ảnh PNG hoặc JPEG (hoặc đã hỏng).", "file")
         size = reader.size()
         if not size.isValid() or size.isEmpty():
-            raise ValidationError(f"Ảnh «{name}» bị hỏng: không đọc được kích thước.", "file")
+            raise ValidationError(f"Ảnh “{name}” bị hỏng: không đọc được kích thước.", "file")
         return size.width(), size.height(), ACCEPTED_FORMATS[format_name]
 
     def write_thumbnail(self, source: Path, target: Path, max_side: int) -> None:
@@ -39,7 +39,7 @@ class QtImageCodec:
             reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():
-            raise ValidationError(f"Ảnh «{Path(source).name}» bị hỏng: {reader.errorString()}.", "file")
+            raise ValidationError(f"Ảnh “{Path(source).name}” bị hỏng: {reader.errorString()}.", "file")
         partial = target.with_name(target.name + ".partial")
         if not image.save(str(partial), "JPG", 85):
             partial.unlink(missing_ok=True)

@@ -221,7 +221,7 @@ class PosterTab(QWidget):
             except ValidationError as exc:
                 refused.append(str(exc))
             except OSError as exc:
-                refused.append(f"Không đọc được «{path.name}»: {exc.strerror or exc}.")
+                refused.append(f"Không đọc được “{path.name}”: {exc.strerror or exc}.")
         self.reload()
         summary = f"Đã nhập {len(added)} ảnh." if added else ""
         if refused:
@@ -249,7 +249,7 @@ class PosterTab(QWidget):
 
     def delete_selected(self) -> None:
         chosen = self.selected()
-        if len(chosen) == 1 and ask_yes_no(self, "Xóa pa-nô", f"Xóa «{chosen[0].title}» khỏi thư viện (cả tệp ảnh)?"):
+        if len(chosen) == 1 and ask_yes_no(self, "Xóa pa-nô", f"Xóa “{chosen[0].title}” khỏi thư viện (cả tệp ảnh)?"):
             self.services.posters.delete(chosen[0].id)
             self.reload()
 

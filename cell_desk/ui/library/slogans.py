@@ -245,7 +245,7 @@ class SloganTab(QWidget):
         if retiring and not self.show_retired.isChecked() and self.model.rows:
             self.table.selectRow(min(row, len(self.model.rows) - 1))  # it left the list: go to the next
         self.message.setText(
-            f"Đã thôi dùng khẩu hiệu số {slogan.number} (Ctrl+Z để hoàn tác; xem lại bằng ô «Hiện cả khẩu hiệu thôi dùng»)."
+            f"Đã thôi dùng khẩu hiệu số {slogan.number} (Ctrl+Z để hoàn tác; xem lại bằng ô “Hiện cả khẩu hiệu thôi dùng”)."
             if retiring else f"Đã dùng lại khẩu hiệu số {slogan.number}.")
 
     def update_slogan(self, slogan_id: int, label: str, **changes) -> None:

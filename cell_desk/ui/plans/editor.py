@@ -1,5 +1,5 @@
 """The plan editor: the parsed (or stored) tree beside the source text. The user dates phases,
-moves, merges, splits, deletes and adds lines; nothing reaches the database until «Lưu»."""
+moves, merges, splits, deletes and adds lines; nothing reaches the database until “Lưu”."""
 from __future__ import annotations
 
 import copy
@@ -507,7 +507,7 @@ class PlanEditorDialog(QDialog):
         cut = self.item_text.textCursor().position()
         first, second = text[:cut].strip(), text[cut:].strip()
         if not first or not second:
-            self.message.setText("Đặt con trỏ vào giữa nội dung (ô bên dưới cây) ở chỗ cần tách rồi bấm «Tách tại con trỏ».")
+            self.message.setText("Đặt con trỏ vào giữa nội dung (ô bên dưới cây) ở chỗ cần tách rồi bấm “Tách tại con trỏ”.")
             return
         data = dict(node.data(DATA))
         data["text"] = first
@@ -591,14 +591,14 @@ class PlanEditorDialog(QDialog):
 
     def _structure_problem(self) -> str | None:
         if not self.model.rowCount():
-            return "Kế hoạch cần ít nhất một đợt (nút «Thêm đợt»)."
+            return "Kế hoạch cần ít nhất một đợt (nút “Thêm đợt”)."
         allowed = {None: {"phase"}, "phase": {"stage", "item"}, "stage": {"item"}, "item": {"sub"}, "sub": set()}
         for node in self._all_nodes():
             data = node.data(DATA)
             parent = node.parent()
             parent_kind = self._kind(parent) if parent is not None else None
             if data["kind"] not in allowed[parent_kind]:
-                return (f"«{node.text()[:40]}» đang nằm sai chỗ ({KIND_LABELS[data['kind']].lower()} trong "
+                return (f"“{node.text()[:40]}” đang nằm sai chỗ ({KIND_LABELS[data['kind']].lower()} trong "
                         f"{KIND_LABELS.get(parent_kind, 'gốc').lower()}); hãy kéo nó về đúng đợt hoặc giai đoạn.")
             if data["kind"] == "phase" and data["ends_on"] < data["starts_on"]:
                 return f"{node.text()}: ngày kết thúc trước ngày bắt đầu."

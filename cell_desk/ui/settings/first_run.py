@@ -13,7 +13,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("Chào mừng đến với Cell Desk")
         intro = QLabel(
             "Thông tin chi bộ dùng cho tiêu đề, số văn bản và chữ ký của báo cáo, kế hoạch.\n"
-            "Có thể bấm «Bỏ qua» để dùng giá trị mặc định rồi sửa sau trong trang Cài đặt."
+            "Có thể bấm “Bỏ qua” để dùng giá trị mặc định rồi sửa sau trong trang Cài đặt."
         )
         intro.setWordWrap(True)
         self.form = ProfileForm()

@@ -188,7 +188,7 @@ class SettingsPage(QWidget):
         except (PlanFileError, ValidationError, OSError) as exc:
             show_error(self, "Không nhập được kế hoạch", str(exc))
             return None
-        return PlanEditorDialog(parsed.document, title=f"Xem lại kế hoạch nhập từ «{path.name}»", source=source,
+        return PlanEditorDialog(parsed.document, title=f"Xem lại kế hoạch nhập từ “{path.name}”", source=source,
                                 notes=parsed.notes, undated=parsed.undated_phases, offer_activate=True, parent=self)
 
     def finish_import(self, dialog) -> int | None:
