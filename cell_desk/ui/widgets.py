@@ -18,11 +18,17 @@ MUTED_TEXT = QColor("#6b6b6b")
 
 
 class ProgressBarDelegate(QStyledItemDelegate):
-    """Draws a progress bar for cells that carry PROGRESS_ROLE, others as usual; rows tall enough for a bar."""
+    """Draws a progress bar for cells that carry PROGRESS_ROLE, others as usual; rows tall enough
+    for a bar, or for `lines` lines of wrapped text."""
+
+    def __init__(self, parent=None, lines: int = 1):
+        super().__init__(parent)
+        self.lines = lines
 
     def sizeHint(self, option, index: QModelIndex):
         size = super().sizeHint(option, index)
-        size.setHeight(max(size.height(), MIN_ROW_HEIGHT))
+        text_height = option.fontMetrics.lineSpacing() * self.lines + 6
+        size.setHeight(max(MIN_ROW_HEIGHT, text_height if self.lines > 1 else size.height()))
         return size
 
     def paint(self, painter, option, index: QModelIndex) -> None:

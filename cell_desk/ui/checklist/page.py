@@ -219,7 +219,9 @@ class ChecklistPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.setItemDelegate(ProgressBarDelegate(self.tree))
+        # two lines of each item show without widening the window; the rest is in the tooltip
+        self.tree.setItemDelegate(ProgressBarDelegate(self.tree, lines=2))
+        self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setStretchLastSection(False)
