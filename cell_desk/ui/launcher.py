@@ -29,6 +29,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CellDesk")
+    if app.windowIcon().isNull():
+        from PySide6.QtGui import QIcon
+
+        from ..bundled import resource_path
+
+        app.setWindowIcon(QIcon(str(resource_path("icons", "cell_desk.svg"))))
     return app
 
 

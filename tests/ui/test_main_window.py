@@ -113,3 +113,10 @@ def test_the_menus_are_vietnamese_and_about_names_the_files(make_window, service
     assert menus == ["&Tệp", "&Sửa", "T&rang", "Trợ giú&p"]
     assert str(services.database.path) in window.about_text()
     assert "Nhật ký:" in window.about_text()
+
+
+def test_the_application_has_its_icon(qapp):
+    from cell_desk.ui.launcher import make_application
+
+    icon = make_application().windowIcon()
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
