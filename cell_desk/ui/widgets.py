@@ -47,6 +47,18 @@ class ProgressBarDelegate(QStyledItemDelegate):
         QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
+ALARM_STYLE = f"color: {OVERDUE_TEXT.name()};"
+
+
+def error_label() -> QLabel:
+    """The red line under a form that says why an entry was refused; hidden until it has words."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ALARM_STYLE)
+    label.hide()
+    return label
+
+
 def heading_label(text: str, size_delta: int = 4) -> QLabel:
     label = QLabel(text)
     font = label.font()

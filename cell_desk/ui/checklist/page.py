@@ -18,7 +18,7 @@ from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
-from ..widgets import ProgressBarDelegate, SearchBox, heading_label
+from ..widgets import ALARM_STYLE, ProgressBarDelegate, SearchBox, error_label, heading_label
 from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
 from .model import ChecklistModel, Column, Node, NodeKind
 
@@ -68,10 +68,7 @@ class ItemEditor(QFrame):
         self.assignee.setPlaceholderText("Ví dụ: Đ/c Nguyễn Văn A")
         self.evidence = QPlainTextEdit()
         self.evidence.setPlaceholderText("Văn bản, ảnh, đường dẫn… chứng minh nội dung đã làm")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4161a;")
-        self.error.hide()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("Trạng thái:", self.status)
@@ -143,7 +140,7 @@ class ItemEditor(QFrame):
             return
         overdue = not status.is_closed and self.clock() > self._due_on
         self.due.setText(f"Hạn: {format_ui_date(self._due_on)}" + (" – quá hạn" if overdue else ""))
-        self.due.setStyleSheet("color: #a4161a; font-weight: bold;" if overdue else "")
+        self.due.setStyleSheet(ALARM_STYLE + " font-weight: bold;" if overdue else "")
 
     def _show_state(self, state: ItemState) -> None:
         self._show_due(state.status)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.library import OCCASIONS, Poster, PosterDetails
 from ...domain.validation import ValidationError
-from ..widgets import SearchBox
+from ..widgets import SearchBox, error_label
 from ..messages import ask_yes_no, show_error
 
 THUMB_BOX = QSize(160, 160)
@@ -78,9 +78,7 @@ class PosterDialog(QDialog):
         self.source = QLineEdit(details.source)
         self.notes = QPlainTextEdit(details.notes)
         self.notes.setFixedHeight(70)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #a4161a;")
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         for label, widget in (("Tên:", self.title), ("Dịp:", self.occasion), ("Kích thước:", self.size_text),
                               ("Nguồn:", self.source), ("Ghi chú:", self.notes)):

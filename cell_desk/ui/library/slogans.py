@@ -13,7 +13,7 @@ from ...domain.library import OCCASIONS, Slogan, clean_slogan
 from ...domain.validation import ValidationError
 from ..table_model import RowTableModel
 from ..undo import SavedChangeCommand
-from ..widgets import SearchBox
+from ..widgets import SearchBox, error_label
 
 ALL_OCCASIONS = "Mọi dịp"
 
@@ -53,10 +53,7 @@ class SloganDialog(QDialog):
         self.add_tag.addItem("Thêm dịp…")
         self.add_tag.addItems(sorted(set(OCCASIONS) | set(known_tags)))
         self.add_tag.activated.connect(self._append_tag)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #a4161a;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         tag_row = QHBoxLayout()
         tag_row.addWidget(self.tags, 1)
         tag_row.addWidget(self.add_tag)

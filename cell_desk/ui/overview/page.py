@@ -13,7 +13,7 @@ from ...domain.dates import format_ui_date
 from ...domain.overview import Overview
 from .. import events
 from ..table_model import RowTableModel
-from ..widgets import OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
+from ..widgets import ALARM_STYLE, OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
 
 MAX_OVERDUE_LISTED = 8
 
@@ -63,7 +63,7 @@ class FigureCard(QFrame):
 
     def show_figure(self, value: str, detail: str, alarm: bool = False) -> None:
         self.value.setText(value)
-        self.value.setStyleSheet("color: #a4161a;" if alarm else "")
+        self.value.setStyleSheet(ALARM_STYLE if alarm else "")
         self.detail.setText(detail)
 
 

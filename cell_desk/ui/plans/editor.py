@@ -19,10 +19,11 @@ from ...domain.plan_document import check_document
 from ...domain.plan_parser import SourceLine, strip_marks
 from ...domain.validation import ValidationError
 from ..messages import ask_yes_no
+from ..widgets import ALARM_STYLE, OVERDUE_TEXT
 
 DATA = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung", "sub": "Ý nhỏ"}
-UNDATED = QColor("#a4161a")
+UNDATED = OVERDUE_TEXT
 
 
 def used_lines(plan: dict) -> set[int]:
@@ -135,7 +136,7 @@ class PlanEditorDialog(QDialog):
         self._build_forms()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4161a;")
+        self.message.setStyleSheet(ALARM_STYLE)
 
         buttons = QGridLayout()
         self.actions = {}
@@ -259,7 +260,7 @@ class PlanEditorDialog(QDialog):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
         self.phase_note = QLabel()
-        self.phase_note.setStyleSheet("color: #a4161a;")
+        self.phase_note.setStyleSheet(ALARM_STYLE)
         phase_form = QWidget()
         layout = QFormLayout(phase_form)
         layout.addRow("Số đợt:", self.phase_code)

@@ -1,9 +1,10 @@
 """The cell profile form, shared by the first-run dialog and the Cài đặt page."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from ...domain.profile import FIELD_LABELS, MAX_LENGTHS, SIGNING_AUTHORITIES, CellProfile
+from ..widgets import OVERDUE_TEXT, error_label
 
 HINTS = {
     "cell_name": "Ví dụ: Chi bộ Văn phòng",
@@ -33,10 +34,7 @@ class ProfileForm(QWidget):
         self.recipients.setPlaceholderText("Mỗi dòng một nơi nhận")
         self.recipients.setFixedHeight(90)
         layout.addRow(FIELD_LABELS["recipients"] + ":", self.recipients)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4161a;")
-        self.error.hide()
+        self.error = error_label()
         layout.addRow(self.error)
 
     def _line(self, name: str) -> QLineEdit:
@@ -63,7 +61,7 @@ class ProfileForm(QWidget):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Marks refused fields in red and lists the reasons under the form."""
         for name, edit in self.fields.items():
-            edit.setStyleSheet("border: 1px solid #a4161a;" if name in problems else "")
+            edit.setStyleSheet(f"border: 1px solid {OVERDUE_TEXT.name()};" if name in problems else "")
         self.error.setText("\n".join(problems.values()))
         self.error.setVisible(bool(problems))
         if problems and next(iter(problems)) in self.fields:
