@@ -120,3 +120,14 @@ def test_the_application_has_its_icon(qapp):
 
     icon = make_application().windowIcon()
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
+
+
+def test_a_hidden_overview_catches_up_when_shown(make_window, services):
+    window = make_window(services)
+    overview = window.overview_page
+    window.show_page(window.checklist_page)
+    item = services.plans.plan_tree().phases[0].items[0]
+    window.checklist_page.edit_item(item.id, {"status": ItemStatus.DONE})
+    assert overview.progress_card.detail.text() == "0/73 nội dung đã hoàn thành"  # not read again while hidden
+    window.show_page(overview)
+    assert overview.progress_card.detail.text() == "1/73 nội dung đã hoàn thành"

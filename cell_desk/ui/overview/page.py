@@ -114,10 +114,25 @@ class OverviewPage(QWidget):
         layout.addWidget(self.phase_table, 3)
         layout.addWidget(self.overdue_caption)
         layout.addWidget(self.overdue_list, 2)
-        app_events.changed.connect(lambda _kind: self.refresh())
+        self._stale = False
+        app_events.changed.connect(self._on_changed)
         self.refresh()
 
+    def _on_changed(self, _kind: str) -> None:
+        # Every checklist edit reports here; reading the whole plan again can wait until the
+        # page is looked at.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         self.show_overview(self.services.overview.overview())
 
     def show_overview(self, overview: Overview) -> None:
