@@ -37,10 +37,12 @@ class SloganService:
         self.database = database
 
     def slogans(self, query: str = "", tag: str | None = None, favourites_only: bool = False,
-                include_retired: bool = False) -> list[Slogan]:
-        """The active plan's slogans, filtered; the search ignores diacritics and case."""
+                include_retired: bool = False, plan_id: int | None = None) -> list[Slogan]:
+        """A plan's slogans (the active plan's by default), filtered; the search ignores
+        diacritics and case."""
         with self.database.session() as session:
-            plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
+            if plan_id is None:
+                plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
             rows = session.scalars(select(SloganRow).where(SloganRow.plan_id == plan_id).order_by(SloganRow.number))
             found = [_slogan(row) for row in rows]
         query_key = search_key(query)

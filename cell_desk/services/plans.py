@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from ..bundled import bundled_plan_files
 from ..domain.plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Stage, StageKind
 from ..storage.database import Database
-from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
+from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow, StageRow
 from ..storage.plan_records import insert_plan
 
 
@@ -60,15 +60,6 @@ class PlanService:
             session.execute(update(PlanRow).where(PlanRow.is_active).values(is_active=False))
             session.flush()
             session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(is_active=True))
-
-    def slogans(self, plan_id: int | None = None) -> list[tuple[int, str]]:
-        plan_id = plan_id or self.active_plan_id()
-        with self.database.session() as session:
-            return list(
-                session.execute(
-                    select(SloganRow.number, SloganRow.text).where(SloganRow.plan_id == plan_id).order_by(SloganRow.number)
-                ).all()
-            )
 
     def plan_tree(self, plan_id: int | None = None) -> PlanTree:
         """The plan with every phase, stage, item and sub-item, read in four queries."""
