@@ -112,34 +112,23 @@ def standing_items(standing: dict) -> list[dict]:
     return list(standing.get("items") or [{"text": standing["text"]}])
 
 
+def _open_item(**placement) -> ChecklistItemRow:
+    """A checklist row with no progress yet."""
+    return ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="", **placement)
+
+
 def _insert_items(session: Session, phase_id: int, stage_id: int | None, items: list[dict]) -> None:
     rows = []
     for position, item in enumerate(items):
-        row = ChecklistItemRow(
-            phase_id=phase_id,
-            stage_id=stage_id,
-            parent_id=None,
-            position=position,
-            text=normalize_text(item["text"]),
-            status=ItemStatus.NOT_STARTED.value,
-            assignee="",
-            evidence="",
-        )
+        row = _open_item(phase_id=phase_id, stage_id=stage_id, parent_id=None, position=position,
+                         text=normalize_text(item["text"]))
         rows.append((row, item.get("sub_items", [])))
     session.add_all([row for row, _ in rows])
     session.flush()
     for row, sub_items in rows:
         session.add_all(
-            ChecklistItemRow(
-                phase_id=phase_id,
-                stage_id=stage_id,
-                parent_id=row.id,
-                position=position,
-                text=normalize_text(text["text"] if isinstance(text, dict) else text),
-                status=ItemStatus.NOT_STARTED.value,
-                assignee="",
-                evidence="",
-            )
+            _open_item(phase_id=phase_id, stage_id=stage_id, parent_id=row.id, position=position,
+                       text=normalize_text(text["text"] if isinstance(text, dict) else text))
             for position, text in enumerate(sub_items)
         )
 
@@ -168,7 +157,7 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
     def new_row(entry: dict) -> ChecklistItemRow:
         """A row for a new item; a half of a split item takes over the other half's progress."""
         source = item_rows.get(entry.get("status_from"))
-        row = ChecklistItemRow(status=ItemStatus.NOT_STARTED.value, assignee="", evidence="")
+        row = _open_item()
         if source is not None:
             row.status, row.completed_on = source.status, source.completed_on
             row.assignee, row.evidence = source.assignee, source.evidence
