@@ -18,9 +18,11 @@ run: $(STAMP)
 	$(BIN)/cell-desk
 
 test: $(STAMP)
+	sh installer/linux/install-test-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:

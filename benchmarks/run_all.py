@@ -20,6 +20,7 @@ BENCHMARKS = (
     ("startup.py", [], ["--rounds", "5"]),
     ("tree_open.py", [], ["--runs", "3"]),
     ("plan_import.py", [], ["--runs", "1"]),
+    ("activity_log.py", [], ["--runs", "1"]),
 )
 
 

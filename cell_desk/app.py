@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .services.activities import ActivityService
+from .services.activity_excel import ActivityExcel
 from .services.backup import BackupService
 from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
@@ -25,6 +27,8 @@ class Services:
     overview: OverviewService
     slogans: SloganService
     posters: PosterService
+    activities: ActivityService
+    activity_excel: ActivityExcel
     backups: BackupService
     exchange: PlanExchange
     clock: Clock
@@ -50,14 +54,18 @@ def open_services(
     try:
         plans = PlanService(database)
         plans.ensure_bundled_plans()
+        settings = SettingsService(database)
+        activities = ActivityService(database, clock, image_codec)
         return Services(
             database=database,
             plans=plans,
             checklist=ChecklistService(database, clock),
-            settings=SettingsService(database),
+            settings=settings,
             overview=OverviewService(plans, clock),
             slogans=SloganService(database),
             posters=PosterService(database, image_codec),
+            activities=activities,
+            activity_excel=ActivityExcel(database, activities, plans, settings, clock),
             backups=BackupService(database),
             exchange=PlanExchange(database),
             clock=clock,

@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan_export.add_argument("plan_id", type=int, metavar="ID")
     plan_export.add_argument("--out", required=True, metavar="FILE", help="tệp .json")
 
-    commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
+    demo = commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
+    demo.add_argument("--activities", type=int, default=0, metavar="N",
+                      help="thêm N hoạt động mẫu rải theo các đợt của kế hoạch")
 
     backup = commands.add_parser("backup", help="sao lưu toàn bộ dữ liệu ra một tệp")
     backup.add_argument("--out", required=True, metavar="FILE", help="tệp sao lưu (.sqlite3)")
@@ -137,8 +139,15 @@ def run_command(args: argparse.Namespace) -> int:
         if args.command == "demo-data":
             from .services.demo import fill_checklist
 
+            if args.activities < 0:
+                raise ValidationError("Số hoạt động mẫu phải từ 0 trở lên.")
             changed = fill_checklist(services.database, services.clock)
             print(f"Đã điền trạng thái mẫu cho {changed} nội dung của kế hoạch đang dùng.")
+            if args.activities:
+                from .services.demo import fill_activities
+
+                added = fill_activities(services.database, args.activities, services.clock)
+                print(f"Đã thêm {added} hoạt động mẫu vào nhật ký.")
             return 0
     except (ValidationError, LookupError, ValueError, ExportError, PlanFileError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)

@@ -13,6 +13,14 @@ class ExportError(Exception):
     """A write the user can fix; `str()` is the Vietnamese message."""
 
 
+def _allow_like_a_new_file(path: Path) -> None:
+    """mkstemp makes the file readable by its owner only; an exported document should be as
+    readable as any file the user saves (a colleague opens it from a shared folder)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Calls write(temporary_path), then replaces target with it."""
     target = Path(target)
@@ -24,6 +32,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".partial", dir=folder)
     os.close(handle)
     temporary_path = Path(temporary)
+    _allow_like_a_new_file(temporary_path)
     try:
         write(temporary_path)
         os.replace(temporary_path, target)

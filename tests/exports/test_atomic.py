@@ -49,3 +49,11 @@ def test_a_folder_or_a_missing_folder_is_refused(tmp_path):
         write_atomically(tmp_path, lambda temporary: None)
     with pytest.raises(ExportError, match="Không có thư mục"):
         write_atomically(tmp_path / "khong-co" / "x.pdf", lambda temporary: None)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_an_exported_file_is_as_readable_as_any_file_the_user_saves(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    target = write_atomically(tmp_path / "export.txt", lambda temporary: temporary.write_text("x"))
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777

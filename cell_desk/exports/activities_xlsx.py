@@ -1,0 +1,293 @@
+"""The activity log as an Excel workbook the upper level asks for: "Nhật ký" (every activity),
+"Tổng hợp" (counts by month and form, with a chart), "Tiến độ" (checklist progress by phase).
+
+Written with openpyxl in write-only mode, so 100,000 activities stream through without being held
+as cells. The layout here is also what imports/activities_xlsx.py reads back."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..domain.activity import ActivityTally
+from ..domain.plan import Progress
+from ..domain.text import shorten, strip_forbidden
+from .atomic import write_atomically
+
+LOG_SHEET = "Nhật ký"
+SUMMARY_SHEET = "Tổng hợp"
+PROGRESS_SHEET = "Tiến độ"
+# (header, width in characters, field it holds), in the order _write_log writes them; imports
+# find columns by these headers.
+LOG_COLUMNS = (
+    ("STT", 6, None),
+    ("Ngày", 12, "occurred_on"),
+    ("Đến ngày", 12, "ends_on"),
+    ("Hình thức", 28, "form"),
+    ("Tên hoạt động", 42, "title"),
+    ("Nội dung", 55, "content"),
+    ("Địa điểm", 20, "place"),
+    ("Chủ trì / tổ chức", 22, "organiser"),
+    ("Số đảng viên", 10, "party_members"),
+    ("Số người ngoài Đảng", 12, "others"),
+    ("Tổng số người", 10, None),
+    ("Nhiệm vụ kế hoạch", 42, "items"),
+    ("Tệp đính kèm", 24, "attachments"),
+    ("Nhãn", 16, "tags"),
+)
+HEADER_ROW = 5  # rows 1-3 name the cell, the document and the period
+DATE_FORMAT = "dd/mm/yyyy"
+EXCEL_CELL_LIMIT = 32_767
+HEADER_FILL = "9E1B1B"
+
+
+@dataclass
+class ExportedActivity:
+    occurred_on: dt.date
+    ends_on: dt.date | None
+    form: str
+    title: str
+    content: str
+    place: str
+    organiser: str
+    party_members: int
+    others: int
+    items: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PhaseProgress:
+    label: str
+    window: str
+    total: int
+    done: int
+    in_progress: int
+    not_applicable: int
+    fraction: float
+
+
+@dataclass
+class ActivityWorkbook:
+    cell_name: str
+    upper_body: str
+    period: str
+    plan_reference: str
+    made_on: dt.date
+    activities: Iterable[ExportedActivity]
+    progress: list[PhaseProgress] = field(default_factory=list)
+
+
+def write_activity_workbook(target: Path, book: ActivityWorkbook) -> int:
+    """Writes the workbook atomically; returns how many activities it holds."""
+    written = []
+    write_atomically(Path(target), lambda temporary: written.append(_write(temporary, book)))
+    return written[0]
+
+
+def _write(path: Path, book: ActivityWorkbook) -> int:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    styles = _Styles()
+    tally = ActivityTally()
+    count = _write_log(workbook.create_sheet(LOG_SHEET), book, styles, tally)
+    _write_summary(workbook.create_sheet(SUMMARY_SHEET), book, styles, tally)
+    _write_progress(workbook.create_sheet(PROGRESS_SHEET), book, styles)
+    workbook.save(path)
+    return count
+
+
+class _Styles:
+    def __init__(self):
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self.header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+        self.title_font = Font(bold=True, size=14)
+        self.bold = Font(bold=True)
+        self.centre = Alignment(horizontal="center")
+
+
+def _cell(sheet, value, *, number_format=None, alignment=None, font=None, fill=None, border=None):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+    if number_format:
+        cell.number_format = number_format
+    if alignment:
+        cell.alignment = alignment
+    if font:
+        cell.font = font
+    if fill:
+        cell.fill = fill
+    if border:
+        cell.border = border
+    return cell
+
+
+class _StyledCells:
+    """Cells of one look, made fast for 100,000 rows: the style is registered once and its index
+    array shared, and the value is set without openpyxl's type guessing (we know the type, and
+    text must stay text even when it starts with "="). Done the ordinary way, styling every cell
+    takes longer than writing it."""
+
+    def __init__(self, sheet, data_type: str = "s", **style):
+        from openpyxl.cell import WriteOnlyCell
+
+        self.sheet, self.make, self.data_type = sheet, WriteOnlyCell, data_type
+        self.style = _cell(sheet, None, **style)._style  # the workbook registers the style here
+
+    def __call__(self, value):
+        cell = self.make(self.sheet)
+        cell._value, cell.data_type, cell._style = value, self.data_type, self.style
+        return cell
+
+
+def excel_text(text: str) -> str:
+    """Text a cell can hold: no characters XML forbids, at most Excel's 32,767 characters."""
+    text = strip_forbidden(text or "")
+    return text if len(text) <= EXCEL_CELL_LIMIT else text[:EXCEL_CELL_LIMIT - 1] + "…"
+
+
+def _title_rows(sheet, book: ActivityWorkbook, title: str, styles: _Styles, width: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(width)
+    sheet.append([_cell(sheet, excel_text(f"{book.upper_body} – {book.cell_name}".strip(" –")), font=styles.bold)])
+    sheet.append([_cell(sheet, title, font=styles.title_font)])
+    sheet.append([_cell(sheet, excel_text(f"{book.period}. Lập ngày {book.made_on:%d/%m/%Y}"
+                                          + (f"; thực hiện {book.plan_reference}" if book.plan_reference else "")))])
+    sheet.append([])
+    for row in (1, 2, 3):
+        sheet.merged_cells.add(f"A{row}:{last}{row}")
+
+
+def _header(sheet, headers: list[str], styles: _Styles) -> None:
+    sheet.append([_cell(sheet, header, font=styles.header_font, fill=styles.header_fill,
+                        alignment=styles.header_alignment, border=styles.border) for header in headers])
+
+
+def _write_log(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> int:
+    from openpyxl.utils import get_column_letter
+
+    for index, (_header_text, width, _field) in enumerate(LOG_COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    _page_setup(sheet, landscape=True)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    _title_rows(sheet, book, "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN", styles, len(LOG_COLUMNS))
+    _header(sheet, [header for header, _w, _f in LOG_COLUMNS], styles)
+    date_cell = _StyledCells(sheet, "d", number_format=DATE_FORMAT, alignment=styles.top)
+    wrapped_cell = _StyledCells(sheet, alignment=styles.wrap)
+    formula_safe_cell = _StyledCells(sheet)
+
+    def _text_or_none(text: str):
+        if not text:
+            return None
+        return formula_safe_cell(excel_text(text)) if text[0] == "=" else excel_text(text)
+
+    count = 0
+    for count, activity in enumerate(book.activities, 1):
+        participants = activity.party_members + activity.others
+        tally.add(activity.occurred_on, activity.form, participants)
+        sheet.append([
+            count,
+            date_cell(activity.occurred_on),
+            date_cell(activity.ends_on) if activity.ends_on else None,
+            wrapped_cell(excel_text(activity.form)),
+            wrapped_cell(excel_text(activity.title)),
+            wrapped_cell(excel_text(activity.content)) if activity.content else None,
+            _text_or_none(activity.place),
+            _text_or_none(activity.organiser),
+            activity.party_members,
+            activity.others,
+            participants,
+            wrapped_cell(excel_text("\n".join(f"• {item}" for item in activity.items))) if activity.items else None,
+            wrapped_cell(excel_text("\n".join(activity.attachments))) if activity.attachments else None,
+            _text_or_none(", ".join(activity.tags)),
+        ])
+    last_column = get_column_letter(len(LOG_COLUMNS))
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + max(count, 1)}"
+    return count
+
+
+def _write_summary(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
+
+    forms = tally.forms
+    width = len(forms) + 2
+    sheet.column_dimensions["A"].width = 14
+    for index in range(2, width + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 18
+    _page_setup(sheet, landscape=True)
+    _title_rows(sheet, book, "TỔNG HỢP HOẠT ĐỘNG THEO THÁNG VÀ HÌNH THỨC", styles, max(width, 4))
+    _header(sheet, ["Tháng", *(excel_text(shorten(form, 60)) for form in forms), "Tổng cộng"], styles)
+    months = tally.months
+    for month in months:
+        sheet.append([_cell(sheet, f"{month[1]:02d}/{month[0]}", alignment=styles.centre, border=styles.border),
+                      *(_cell(sheet, tally.count(month, form), border=styles.border) for form in forms),
+                      _cell(sheet, tally.count(month), font=styles.bold, border=styles.border)])
+    sheet.append([_cell(sheet, "Tổng cộng", font=styles.bold, border=styles.border),
+                  *(_cell(sheet, tally.count(form=form), font=styles.bold, border=styles.border) for form in forms),
+                  _cell(sheet, tally.count(), font=styles.bold, border=styles.border)])
+    sheet.append([])
+    sheet.append([_cell(sheet, "Số lượt người tham gia", font=styles.bold),
+                  *(tally.people[form] for form in forms), sum(tally.people.values())])
+    if months and forms:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = "Số hoạt động theo tháng"
+        chart.y_axis.title = "Số hoạt động"
+        chart.x_axis.title = "Tháng"
+        first, last = HEADER_ROW + 1, HEADER_ROW + len(months)
+        data = Reference(sheet, min_col=2, max_col=len(forms) + 1, min_row=HEADER_ROW, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+        chart.height, chart.width = 9, max(16, min(40, len(months) * 1.2))
+        sheet.add_chart(chart, f"A{last + 5}")
+
+
+def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
+    headers = ("Đợt", "Thời gian", "Số nội dung", "Đã hoàn thành", "Đang thực hiện", "Không áp dụng",
+               "Chưa thực hiện", "Tiến độ")
+    for letter, width in zip("ABCDEFGH", (60, 26, 11, 13, 13, 13, 13, 10)):
+        sheet.column_dimensions[letter].width = width
+    _page_setup(sheet, landscape=True)
+    _title_rows(sheet, book, "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THEO ĐỢT", styles, len(headers))
+    _header(sheet, list(headers), styles)
+    lines = list(book.progress)
+    done, not_applicable = sum(p.done for p in lines), sum(p.not_applicable for p in lines)
+    total_items = sum(p.total for p in lines)
+    total = PhaseProgress("Toàn kế hoạch", "", total_items, done, sum(p.in_progress for p in lines), not_applicable,
+                          Progress(done, total_items - not_applicable).fraction)
+    for line in [*lines, total]:
+        font = styles.bold if line is total else None
+        not_started = line.total - line.done - line.in_progress - line.not_applicable
+        sheet.append([
+            _cell(sheet, excel_text(line.label), alignment=styles.wrap, font=font, border=styles.border),
+            _cell(sheet, excel_text(line.window), alignment=styles.wrap, border=styles.border),
+            *(_cell(sheet, number, font=font, border=styles.border)
+              for number in (line.total, line.done, line.in_progress, line.not_applicable, not_started)),
+            _cell(sheet, round(line.fraction, 4), number_format="0%", font=font, border=styles.border),
+        ])
+
+
+def _page_setup(sheet, landscape: bool) -> None:
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,0 +1,153 @@
+"""The activity log to and from Excel: gathers what the workbook shows from the database, and
+turns a read sheet into a preview that is written, whole, only when the user confirms."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import select
+
+from ..domain.activity import ActivityDraft, ActivityFilter
+from ..domain.plan import ItemStatus, Progress, phase_label
+from ..domain.text import search_key
+from ..storage.database import Database
+from ..storage.models import ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow
+from .activities import ActivityService
+from .clock import Clock, system_clock
+from .plans import PlanNotFound, PlanService
+from .settings import SettingsService
+
+EXPORT_CHUNK = 2_000
+
+
+@dataclass
+class ImportPreview:
+    file_name: str
+    sheet_name: str
+    drafts: list[tuple[int, ActivityDraft]] = field(default_factory=list)  # (row number, activity)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    already_logged: list[int] = field(default_factory=list)  # row numbers of activities already stored
+    notes: list[tuple[int, str]] = field(default_factory=list)  # rows that come in with something left out
+
+    @property
+    def ready(self) -> int:
+        return len(self.drafts)
+
+
+class ActivityExcel:
+    def __init__(self, database: Database, activities: ActivityService, plans: PlanService,
+                 settings: SettingsService, clock: Clock = system_clock):
+        self.database = database
+        self.activities = activities
+        self.plans = plans
+        self.settings = settings
+        self.clock = clock
+
+    def export(self, target: Path, activity_filter: ActivityFilter = ActivityFilter()) -> int:
+        """Writes the activities the filter takes (oldest first) with the summary and the
+        progress sheets. Returns how many activities went in."""
+        from ..exports.activities_xlsx import ActivityWorkbook, write_activity_workbook
+
+        profile = self.settings.profile()
+        try:
+            tree = self.plans.plan_tree()
+            reference, progress = tree.summary.reference, _phase_progress(tree)
+        except PlanNotFound:
+            reference, progress = "", []
+        ids = self.activities.activity_ids(activity_filter, descending=False)
+        book = ActivityWorkbook(
+            cell_name=profile.cell_name, upper_body=profile.upper_body,
+            period=activity_filter.describe_period(), plan_reference=reference, made_on=self.clock(),
+            activities=self._exported(ids), progress=progress,
+        )
+        return write_activity_workbook(Path(target), book)
+
+    def _exported(self, ids: list[int]) -> Iterator:
+        """The activities in chunks, so that 100,000 of them are never all in memory at once."""
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            yield from self._read_chunk(ids[start:start + EXPORT_CHUNK])
+
+    def _read_chunk(self, chunk: list[int]) -> list:
+        from ..exports.activities_xlsx import ExportedActivity
+
+        with self.database.session() as session:
+            records = {values[0]: values for values in session.execute(select(
+                ActivityRecord.id, ActivityRecord.occurred_on, ActivityRecord.ends_on, ActivityRecord.form,
+                ActivityRecord.title, ActivityRecord.content, ActivityRecord.place, ActivityRecord.organiser,
+                ActivityRecord.party_members, ActivityRecord.others, ActivityRecord.tags,
+            ).where(ActivityRecord.id.in_(chunk)))}
+            items: dict[int, list[str]] = {}
+            for activity_id, text in session.execute(
+                    select(ActivityItemRow.activity_id, ChecklistItemRow.text)
+                    .join(ChecklistItemRow, ChecklistItemRow.id == ActivityItemRow.item_id)
+                    .where(ActivityItemRow.activity_id.in_(chunk))
+                    .order_by(ChecklistItemRow.phase_id, ChecklistItemRow.position)):
+                items.setdefault(activity_id, []).append(text)
+            files: dict[int, list[str]] = {}
+            for activity_id, name in session.execute(
+                    select(AttachmentRow.activity_id, AttachmentRow.original_name)
+                    .where(AttachmentRow.activity_id.in_(chunk)).order_by(AttachmentRow.position)):
+                files.setdefault(activity_id, []).append(name)
+        return [
+            ExportedActivity(*values[1:10], items.get(values[0], []), files.get(values[0], []), list(values[10] or []))
+            for values in (records[i] for i in chunk if i in records)
+        ]
+
+    def preview(self, path: Path) -> ImportPreview:
+        """Reads a workbook and says what would come in; writes nothing."""
+        from ..imports.activities_xlsx import read_activity_sheet
+
+        sheet = read_activity_sheet(Path(path), self.clock())
+        preview = ImportPreview(Path(path).name, sheet.sheet_name, errors=list(sheet.errors))
+        items = self._active_items()
+        with self.database.session() as session:
+            stored = {(day, search_key(form), search_key(title)) for day, form, title in session.execute(
+                select(ActivityRecord.occurred_on, ActivityRecord.form, ActivityRecord.title))}
+        seen = set()
+        for row in sheet.rows:
+            identity = (row.draft.occurred_on, search_key(row.draft.form), search_key(row.draft.title))
+            if identity in stored:
+                preview.already_logged.append(row.row_number)
+                continue
+            if identity in seen:
+                preview.errors.append((row.row_number, "trùng với một dòng phía trên (cùng ngày, hình thức, tên)"))
+                continue
+            seen.add(identity)
+            item_ids, missing = [], []
+            for text in row.item_texts:
+                item_id = items.get(search_key(text))
+                (item_ids.append(item_id) if item_id else missing.append(text))
+            for text in missing:
+                preview.notes.append((row.row_number, f"không thấy nhiệm vụ “{text[:80]}” trong kế hoạch đang dùng; "
+                                                      "hoạt động vẫn được nhập, không gắn nhiệm vụ này"))
+            preview.drafts.append((row.row_number, replace(row.draft, item_ids=tuple(dict.fromkeys(item_ids)))))
+        return preview
+
+    def commit(self, preview: ImportPreview) -> int:
+        """Stores every activity of the preview in one transaction."""
+        return self.activities.add_many([draft for _row, draft in preview.drafts])
+
+    def _active_items(self) -> dict[str, int]:
+        try:
+            tree = self.plans.plan_tree()
+        except PlanNotFound:
+            return {}
+        return {search_key(item.text): item.id for item in reversed(tree.all_items())}
+
+
+def _phase_progress(tree):
+    from ..exports.activities_xlsx import PhaseProgress
+
+    lines = []
+    for phase in tree.phases:
+        items = phase.all_items()
+        if not items:
+            continue
+        count = {status: sum(item.status is status for item in items) for status in ItemStatus}
+        lines.append(PhaseProgress(
+            label=phase_label(phase.code, phase.title, ""),
+            window=phase.window_text or f"{phase.starts_on:%d/%m/%Y} – {phase.ends_on:%d/%m/%Y}",
+            total=len(items), done=count[ItemStatus.DONE], in_progress=count[ItemStatus.IN_PROGRESS],
+            not_applicable=count[ItemStatus.NOT_APPLICABLE], fraction=Progress.of(items).fraction))
+    return lines
