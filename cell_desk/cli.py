@@ -89,13 +89,38 @@ def build_parser() -> argparse.ArgumentParser:
     banner.add_argument("--tile", action="store_true", help="in ghép trên nhiều tờ A4 (với --size)")
     banner.add_argument("--scheme", choices=["red", "white"], default="red",
                         help="red: chữ vàng nền đỏ; white: chữ đỏ nền trắng")
+    activities = export_commands.add_parser("activities", help="nhật ký hoạt động ra tệp Excel (.xlsx)")
+    activities.add_argument("--out", required=True, metavar="FILE", help="tệp .xlsx")
+    activities.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
+                            help="từ ngày (mặc định: từ đầu nhật ký)")
+    activities.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
+                            help="đến ngày (mặc định: đến hết nhật ký)")
+
+    import_parser = commands.add_parser("import", help="nhập dữ liệu từ tệp")
+    import_commands = import_parser.add_subparsers(dest="import_command", metavar="LOẠI", required=True)
+    activities_in = import_commands.add_parser(
+        "activities", help="nhập nhật ký hoạt động từ tệp Excel (.xlsx); dòng lỗi được báo kèm số dòng")
+    activities_in.add_argument("file", metavar="FILE")
+    activities_in.add_argument("--dry-run", action="store_true", help="chỉ báo những gì sẽ nhập, không lưu")
+    activities_in.add_argument("--skip-bad-rows", action="store_true",
+                               help="nhập các dòng hợp lệ dù có dòng lỗi (mặc định: không nhập gì khi có lỗi)")
     return parser
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD (ví dụ 2026-01-05)") from None
 
 
 def run_command(args: argparse.Namespace) -> int:
     from .app import open_services
     from .domain.validation import ValidationError
     from .exports.atomic import ExportError
+    from .imports.activities_xlsx import ActivityFileError
     from .imports.plan_files import PlanFileError
     from .storage.errors import StorageError
 
@@ -136,6 +161,10 @@ def run_command(args: argparse.Namespace) -> int:
             return 0
         if args.command == "export" and args.export_command == "banner":
             return _export_banner(services, args)
+        if args.command == "export" and args.export_command == "activities":
+            return _export_activities(services, args)
+        if args.command == "import" and args.import_command == "activities":
+            return _import_activities(services, args)
         if args.command == "demo-data":
             from .services.demo import fill_checklist
 
@@ -149,7 +178,7 @@ def run_command(args: argparse.Namespace) -> int:
                 added = fill_activities(services.database, args.activities, services.clock)
                 print(f"Đã thêm {added} hoạt động mẫu vào nhật ký.")
             return 0
-    except (ValidationError, LookupError, ValueError, ExportError, PlanFileError) as exc:
+    except (ValidationError, LookupError, ValueError, ExportError, PlanFileError, ActivityFileError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
@@ -219,6 +248,44 @@ def _export_banner(services, args) -> int:
         make_application()
         write_banner_pdf(BannerRequest(slogan.text, *size_mm, scheme, tiled=args.tile), out)
     print(f"Đã ghi {out}")
+    return 0
+
+
+def _export_activities(services, args) -> int:
+    from pathlib import Path
+
+    from .domain.activity import ActivityFilter
+    from .domain.validation import ValidationError
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise ValidationError(f"Ngày bắt đầu {args.date_from:%d/%m/%Y} sau ngày kết thúc {args.date_to:%d/%m/%Y}.")
+    activity_filter = ActivityFilter(date_from=args.date_from, date_to=args.date_to)
+    count = services.activity_excel.export(Path(args.out), activity_filter)
+    print(f"Đã xuất {count} hoạt động ({activity_filter.describe_period().lower()}) ra {args.out}")
+    return 0
+
+
+def _import_activities(services, args) -> int:
+    from pathlib import Path
+
+    preview = services.activity_excel.preview(Path(args.file))
+    for row_number, reason in preview.errors:
+        print(f"Dòng {row_number}: {reason}", file=sys.stderr)
+    for row_number, note in preview.notes:
+        print(f"Dòng {row_number}: {note}")
+    if preview.already_logged:
+        print(f"Bỏ qua {len(preview.already_logged)} hoạt động đã có trong nhật ký "
+              f"(dòng {', '.join(map(str, preview.already_logged[:20]))}{'…' if len(preview.already_logged) > 20 else ''}).")
+    if args.dry_run:
+        print(f"Sẽ nhập {preview.ready} hoạt động từ trang “{preview.sheet_name}”; {len(preview.errors)} dòng lỗi. "
+              "Chưa lưu gì (--dry-run).")
+        return EXIT_USER_ERROR if preview.errors else 0
+    if preview.errors and not args.skip_bad_rows:
+        print(f"Không nhập gì: {len(preview.errors)} dòng lỗi. Hãy sửa tệp rồi nhập lại, "
+              "hoặc thêm --skip-bad-rows để chỉ nhập các dòng hợp lệ.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    added = services.activity_excel.commit(preview)
+    print(f"Đã nhập {added} hoạt động vào nhật ký.")
     return 0
 
 

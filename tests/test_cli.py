@@ -142,3 +142,47 @@ def test_check_leaves_no_files_behind_and_speaks_vietnamese(capsys, data_dir):
     damage(data_dir / DATABASE_FILENAME)
     _, _, err = run(capsys, "--data-dir", str(data_dir), "check")
     assert "đã bị hỏng (có phần không đọc được)" in err and "btree" not in err.lower()
+
+
+def test_activities_out_to_excel_and_into_another_cell(capsys, data_dir, tmp_path):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "demo-data", "--activities", "40")
+    assert code == 0 and "Đã thêm 40 hoạt động mẫu" in out
+    target = tmp_path / "nhat-ky.xlsx"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "export", "activities", "--out", str(target),
+                       "--from", "2020-01-01", "--to", "2020-12-31")
+    assert code == 0 and "từ ngày 01/01/2020 đến ngày 31/12/2020" in out
+    exported = int(out.split()[2])
+    assert 0 < exported <= 40
+
+    other = tmp_path / "chi-bo-khac"
+    code, out, _ = run(capsys, "--data-dir", str(other), "import", "activities", str(target), "--dry-run")
+    assert code == 0 and f"Sẽ nhập {exported} hoạt động" in out
+    code, out, _ = run(capsys, "--data-dir", str(other), "import", "activities", str(target))
+    assert code == 0 and f"Đã nhập {exported} hoạt động" in out
+    code, out, _ = run(capsys, "--data-dir", str(other), "import", "activities", str(target))
+    assert f"Bỏ qua {exported} hoạt động đã có" in out
+
+
+def test_an_import_with_bad_rows_writes_nothing_unless_asked(capsys, data_dir, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "tu-lap.xlsx"
+    book = Workbook()
+    book.active.append(["Ngày", "Hình thức", "Tên hoạt động"])
+    book.active.append(["01/08/2020", "Tuyên truyền miệng", "Họp chi bộ"])
+    book.active.append(["31/02/2020", "Tuyên truyền miệng", "Ngày không có"])
+    book.save(path)
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "import", "activities", str(path))
+    assert code == 2 and "Dòng 3:" in err and "Không nhập gì" in err
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "import", "activities", str(path), "--skip-bad-rows")
+    assert code == 0 and "Đã nhập 1 hoạt động" in out
+
+
+def test_an_activity_export_with_a_wrong_period_or_file_says_why(capsys, data_dir, tmp_path):
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "export", "activities", "--out",
+                          str(tmp_path / "a.xlsx"), "--from", "2020-05-01", "--to", "2020-04-01")
+    assert code == 2 and "sau ngày kết thúc" in err
+    fake = tmp_path / "gia.xlsx"
+    fake.write_text("không phải Excel")
+    code, _out, err = run(capsys, "--data-dir", str(data_dir), "import", "activities", str(fake))
+    assert code == 2 and "không phải tệp Excel" in err
