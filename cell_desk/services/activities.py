@@ -26,11 +26,15 @@ from .library import ImageCodec
 ATTACHMENT_FOLDER = "attachments"
 THUMB_FOLDER = "thumbs"
 THUMB_SIDE = 160
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}  # what the image codec reads; others are kept as files
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 MAX_ATTACHMENTS = 50
 # SQLite accepts at most 32,766 parameters in a statement
 ID_CHUNK = 5_000
+ITEM_COUNT = (select(func.count()).where(ActivityItemRow.activity_id == ActivityRecord.id)
+              .correlate(ActivityRecord).scalar_subquery())
+ATTACHMENT_COUNT = (select(func.count()).where(AttachmentRow.activity_id == ActivityRecord.id)
+                    .correlate(ActivityRecord).scalar_subquery())
 SORT_COLUMNS = {
     "date": (ActivityRecord.occurred_on,),
     "form": (ActivityRecord.form,),
@@ -38,6 +42,8 @@ SORT_COLUMNS = {
     "place": (ActivityRecord.place,),
     "organiser": (ActivityRecord.organiser,),
     "participants": (ActivityRecord.party_members + ActivityRecord.others,),
+    "items": (ITEM_COUNT,),
+    "attachments": (ATTACHMENT_COUNT,),
 }
 
 
@@ -68,14 +74,10 @@ class ActivityService:
         with self.database.session() as session:
             for start in range(0, len(ids), ID_CHUNK):
                 chunk = ids[start:start + ID_CHUNK]
-                attachments = (select(func.count()).where(AttachmentRow.activity_id == ActivityRecord.id)
-                               .correlate(ActivityRecord).scalar_subquery())
-                items = (select(func.count()).where(ActivityItemRow.activity_id == ActivityRecord.id)
-                         .correlate(ActivityRecord).scalar_subquery())
                 for values in session.execute(select(
                     ActivityRecord.id, ActivityRecord.occurred_on, ActivityRecord.ends_on, ActivityRecord.form,
                     ActivityRecord.title, ActivityRecord.place, ActivityRecord.organiser,
-                    ActivityRecord.party_members, ActivityRecord.others, attachments, items,
+                    ActivityRecord.party_members, ActivityRecord.others, ATTACHMENT_COUNT, ITEM_COUNT,
                 ).where(ActivityRecord.id.in_(chunk))):
                     found[values[0]] = ActivityRow(*values)
         return [found[i] for i in ids if i in found]

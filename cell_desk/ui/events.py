@@ -10,3 +10,6 @@ PLANS = "plans"
 
 class AppEvents(QObject):
     changed = Signal(str)
+# Checklist items changed by another page (an activity marked them done): the checklist re-reads.
+ITEMS = "items"
+ACTIVITIES = "activities"

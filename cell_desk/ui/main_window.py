@@ -11,7 +11,8 @@ from . import events
 
 SETTINGS_FILE = "giao-dien.ini"
 # Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
-PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "library": "Thư viện", "settings": "Cài đặt"}
+PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activities": "Nhật ký hoạt động",
+               "library": "Thư viện", "settings": "Cài đặt"}
 
 
 class MainWindow(QMainWindow):
@@ -137,6 +138,10 @@ class MainWindow(QMainWindow):
             from .checklist.page import ChecklistPage
 
             return ChecklistPage(self.services, self.app_events, self.undo_stack)
+        if key == "activities":
+            from .activities.page import ActivityPage
+
+            return ActivityPage(self.services, self.app_events, self.undo_stack)
         if key == "library":
             from .library.page import LibraryPage
 
@@ -179,6 +184,10 @@ class MainWindow(QMainWindow):
     @property
     def checklist_page(self):
         return self.page("checklist")
+
+    @property
+    def activity_page(self):
+        return self.page("activities")
 
     @property
     def library_page(self):

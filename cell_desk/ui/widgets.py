@@ -85,3 +85,20 @@ class SearchBox(QLineEdit):
         self._pause = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._pause.timeout.connect(lambda: self.search_changed.emit(self.text()))
         self.textChanged.connect(self._pause.start)
+
+
+def to_qdate(day):
+    from PySide6.QtCore import QDate
+
+    return QDate(day.year, day.month, day.day)
+
+
+def date_edit(day=None):
+    """A date field the way Vietnamese write dates (dd/mm/yyyy), with a calendar to pick from."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    edit = QDateEdit(to_qdate(day) if day else QDate.currentDate())
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit

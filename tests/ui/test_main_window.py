@@ -9,9 +9,11 @@ from cell_desk.ui.settings.first_run import FirstRunDialog
 def test_the_sidebar_lists_exactly_the_pages_that_exist(make_window, services):
     window = make_window(services)
     names = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
-    assert names == ["Tổng quan", "Kế hoạch", "Thư viện", "Cài đặt"]
+    assert names == ["Tổng quan", "Kế hoạch", "Nhật ký hoạt động", "Thư viện", "Cài đặt"]
     window.sidebar.setCurrentRow(1)
     assert window.stack.currentWidget() is window.checklist_page
+    window.sidebar.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.activity_page
 
 
 def test_the_overview_shows_real_figures(make_window, services):

@@ -274,7 +274,7 @@ class ChecklistPage(QWidget):
         self._update_progress()
 
     def _on_changed(self, kind: str) -> None:
-        if kind == events.PLANS:
+        if kind in (events.PLANS, events.ITEMS):
             self.reload()
 
     def _update_progress(self) -> None:

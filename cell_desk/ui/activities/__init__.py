@@ -1,0 +1,1 @@
+"""Page "Nhật ký hoạt động": the activity log."""

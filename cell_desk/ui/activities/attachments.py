@@ -1,0 +1,78 @@
+"""Attachments as icons: the photo's thumbnail, or the system's icon for the file's kind; a double
+click opens the file in the program the system uses for it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileInfo, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QFileIconProvider, QListView, QStyle, QWidget
+
+from ..messages import show_error
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+ICON_SIDE = 72
+
+
+class AttachmentList(QListView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
+        self.setGridSize(QSize(ICON_SIDE + 36, ICON_SIDE + 40))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWordWrap(True)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.doubleClicked.connect(lambda index: open_file(self, Path(index.data(PATH_ROLE))))
+        self._icons = QFileIconProvider()
+
+    def add(self, name: str, path: Path, thumbnail: Path | None, attachment=None) -> None:
+        image = _small_image(thumbnail) if thumbnail is not None else None
+        if image is not None:
+            icon = QIcon(QPixmap.fromImage(image))
+        else:
+            icon = self._icons.icon(QFileInfo(str(path)))
+            if icon.isNull() or not icon.availableSizes():  # no icon theme (offscreen, bare desktops)
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        entry = QStandardItem(icon, name)
+        entry.setToolTip(f"{name}\n(nhấp đúp để mở)")
+        entry.setEditable(False)
+        entry.setData(str(path), PATH_ROLE)
+        entry.setData(attachment, ATTACHMENT_ROLE)
+        self.model_.appendRow(entry)
+
+    def clear(self) -> None:
+        self.model_.clear()
+
+    def entries(self) -> list[QStandardItem]:
+        return [self.model_.item(row) for row in range(self.model_.rowCount())]
+
+    def remove_selected(self) -> None:
+        for row in sorted((index.row() for index in self.selectedIndexes()), reverse=True):
+            self.model_.removeRow(row)
+
+
+def _small_image(path: Path):
+    """The picture at icon size, decoded small (a 20-megapixel photo picked for attaching is not
+    read whole just to be shown); None when it cannot be read."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(QSize(ICON_SIDE * 2, ICON_SIDE * 2), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def open_file(parent: QWidget, path: Path) -> bool:
+    if not path.exists():
+        show_error(parent, "Không mở được tệp", f"Không thấy tệp {path}. Có thể tệp đã bị xóa khỏi thư mục dữ liệu.")
+        return False
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        show_error(parent, "Không mở được tệp", f"Máy chưa có chương trình mở được tệp {path.name}.")
+        return False
+    return True

@@ -1,0 +1,279 @@
+"""Adding or editing one activity: the form, the plan's tasks it carries out, its attachments."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ...app import Services
+from ...domain.activity import MAX_PEOPLE, Activity, ActivityDraft
+from ...domain.text import search_key, shorten
+from ...domain.validation import ValidationError
+from ..widgets import SearchBox, date_edit, error_label
+from .attachments import ATTACHMENT_ROLE, PATH_ROLE, AttachmentList
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ItemPicker(QDialog):
+    """The active plan's tasks by phase, with boxes to tick; a search narrows the tree."""
+
+    def __init__(self, services: Services, chosen: set[int], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Chọn nhiệm vụ của kế hoạch")
+        self.model = QStandardItemModel(self)
+        today = services.clock()
+        running = None
+        for phase in services.plans.plan_tree().phases:
+            phase_entry = QStandardItem(phase.display_title)
+            phase_entry.setEditable(False)
+            phase_entry.setData(search_key(phase.display_title), KEY_ROLE)
+            for item in phase.all_items():
+                entry = QStandardItem(("    " if item.parent_id else "") + item.text)
+                entry.setEditable(False)
+                entry.setCheckable(True)
+                entry.setCheckState(Qt.CheckState.Checked if item.id in chosen else Qt.CheckState.Unchecked)
+                entry.setData(item.id, ITEM_ID_ROLE)
+                entry.setData(search_key(item.text), KEY_ROLE)
+                entry.setToolTip(item.text)
+                phase_entry.appendRow(entry)
+            self.model.appendRow(phase_entry)
+            if running is None and phase.is_running(today) and not phase.is_standing:
+                running = phase_entry
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(KEY_ROLE)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.search = SearchBox("Tìm nhiệm vụ (gõ có dấu hoặc không dấu)…")
+        self.search.search_changed.connect(self._filter)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Chọn", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 620)
+        for row in range(self.model.rowCount()):
+            phase_entry = self.model.item(row)
+            has_chosen = any(phase_entry.child(i).checkState() == Qt.CheckState.Checked
+                             for i in range(phase_entry.rowCount()))
+            if phase_entry is running or has_chosen:
+                self.tree.expand(self.proxy.mapFromSource(phase_entry.index()))
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(search_key(text))
+        if text:
+            self.tree.expandAll()
+
+    def chosen(self) -> list[tuple[int, str]]:
+        found = []
+        for row in range(self.model.rowCount()):
+            phase_entry = self.model.item(row)
+            for i in range(phase_entry.rowCount()):
+                entry = phase_entry.child(i)
+                if entry.checkState() == Qt.CheckState.Checked:
+                    found.append((entry.data(ITEM_ID_ROLE), entry.toolTip()))
+        return found
+
+
+class ActivityDialog(QDialog):
+    """Saves through the activity service when Lưu is pressed; a refusal is shown in place and
+    nothing is kept. After acceptance, `result_activity` (and for an edit `before`) hold what was saved."""
+
+    def __init__(self, services: Services, activity: Activity | None = None, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.activity = activity
+        self.before: Activity | None = None
+        self.result_activity: Activity | None = None
+        self.setWindowTitle("Sửa hoạt động" if activity else "Thêm hoạt động")
+        draft = activity.draft if activity else None
+        today = services.clock()
+
+        self.occurred_on = date_edit(draft.occurred_on if draft else today)
+        self.several_days = QCheckBox("Kéo dài đến")
+        self.ends_on = date_edit(draft.ends_on if draft and draft.ends_on else (draft.occurred_on if draft else today))
+        self.several_days.setChecked(bool(draft and draft.ends_on))
+        self.ends_on.setEnabled(self.several_days.isChecked())
+        self.several_days.toggled.connect(self.ends_on.setEnabled)
+        self.form = QComboBox()
+        self.form.setEditable(True)
+        self.form.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.form.setMinimumContentsLength(40)
+        for title in services.activities.forms():
+            self.form.addItem(shorten(title, 90), title)
+            self.form.setItemData(self.form.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+        self.form.lineEdit().setPlaceholderText("Chọn trong danh sách hoặc gõ hình thức mới")
+        if draft:
+            index = self.form.findData(draft.form)
+            self.form.setCurrentIndex(index) if index >= 0 else self.form.setEditText(draft.form)
+        else:
+            self.form.setCurrentIndex(-1)
+        self.title = QLineEdit(draft.title if draft else "")
+        self.title.setPlaceholderText("Ví dụ: Hội nghị quán triệt Chỉ thị 35-CT/TW")
+        self.content = QPlainTextEdit(draft.content if draft else "")
+        self.content.setFixedHeight(90)
+        self.place = QLineEdit(draft.place if draft else "")
+        self.organiser = QLineEdit(draft.organiser if draft else "")
+        self.party_members, self.others = QSpinBox(), QSpinBox()
+        for spin, value in ((self.party_members, draft.party_members if draft else 0),
+                            (self.others, draft.others if draft else 0)):
+            spin.setRange(0, MAX_PEOPLE)
+            spin.setValue(value)
+            spin.setGroupSeparatorShown(True)
+        self.tags = QLineEdit(", ".join(draft.tags) if draft else "")
+        self.tags.setPlaceholderText("Ví dụ: Đại hội, 3/2 (cách nhau bằng dấu phẩy)")
+
+        self.items = QListWidget()
+        self.items.setFixedHeight(90)
+        self.items.setWordWrap(True)
+        for item_id, text in services.activities.linked_items(activity.id) if activity else []:
+            self._add_item_entry(item_id, text)
+        pick = QPushButton("Chọn nhiệm vụ…")
+        pick.clicked.connect(self.pick_items)
+        unlink = QPushButton("Bỏ nhiệm vụ đã chọn")
+        unlink.clicked.connect(lambda: [self.items.takeItem(self.items.row(e)) for e in self.items.selectedItems()])
+
+        self.attachments = AttachmentList()
+        self.attachments.setFixedHeight(150)
+        for attachment in activity.attachments if activity else []:
+            self.attachments.add(attachment.original_name, services.activities.attachment_path(attachment),
+                                 services.activities.thumbnail_path(attachment), attachment)
+        add_files = QPushButton("Đính kèm tệp…")
+        add_files.setToolTip("Ảnh, bản chụp biên bản, tệp văn bản: được chép vào thư mục dữ liệu của Cell Desk")
+        add_files.clicked.connect(self.ask_files)
+        drop_files = QPushButton("Bỏ tệp đã chọn")
+        drop_files.clicked.connect(self.attachments.remove_selected)
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.occurred_on)
+        dates.addWidget(self.several_days)
+        dates.addWidget(self.ends_on)
+        dates.addStretch(1)
+        people = QHBoxLayout()
+        people.addWidget(QLabel("Đảng viên:"))
+        people.addWidget(self.party_members)
+        people.addWidget(QLabel("Người ngoài Đảng:"))
+        people.addWidget(self.others)
+        people.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Ngày:", dates)
+        form.addRow("Hình thức:", self.form)
+        form.addRow("Tên hoạt động:", self.title)
+        form.addRow("Nội dung:", self.content)
+        form.addRow("Địa điểm:", self.place)
+        form.addRow("Chủ trì / tổ chức:", self.organiser)
+        form.addRow("Số người tham gia:", people)
+        form.addRow("Nhãn:", self.tags)
+        form.addRow("Nhiệm vụ kế hoạch:", _with_buttons(self.items, pick, unlink))
+        form.addRow("Tệp đính kèm:", _with_buttons(self.attachments, add_files, drop_files))
+        self.error = error_label()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(860, self.sizeHint().height())
+        self._fields = {"occurred_on": self.occurred_on, "ends_on": self.ends_on, "form": self.form,
+                        "title": self.title, "content": self.content, "place": self.place,
+                        "organiser": self.organiser, "party_members": self.party_members,
+                        "others": self.others, "tags": self.tags, "items": self.items,
+                        "attachments": self.attachments}
+
+    def _add_item_entry(self, item_id: int, text: str) -> None:
+        entry = QListWidgetItem(shorten(text, 160))
+        entry.setToolTip(text)
+        entry.setData(Qt.ItemDataRole.UserRole, item_id)
+        self.items.addItem(entry)
+
+    def item_ids(self) -> list[int]:
+        return [self.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.items.count())]
+
+    def pick_items(self) -> None:
+        picker = ItemPicker(self.services, set(self.item_ids()), self)
+        if picker.exec():
+            self.set_items(picker.chosen())
+
+    def set_items(self, chosen: list[tuple[int, str]]) -> None:
+        self.items.clear()
+        for item_id, text in chosen:
+            self._add_item_entry(item_id, text)
+
+    def ask_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, "Đính kèm tệp", str(Path.home()),
+            "Ảnh và văn bản (*.png *.jpg *.jpeg *.pdf *.docx *.doc *.xlsx *.xls);;Mọi tệp (*)")
+        self.add_files([Path(f) for f in files])
+
+    def add_files(self, files: list[Path]) -> None:
+        from ...services.activities import IMAGE_SUFFIXES
+
+        for path in files:
+            self.attachments.add(path.name, path, path if path.suffix.lower() in IMAGE_SUFFIXES else None)
+
+    def draft(self) -> ActivityDraft:
+        form_text = self.form.currentText().strip()
+        index = self.form.currentIndex()
+        if index >= 0 and self.form.itemText(index) == form_text:
+            form_text = self.form.itemData(index)  # the full title behind a shortened label
+        return ActivityDraft(
+            occurred_on=self.occurred_on.date().toPython(),
+            ends_on=self.ends_on.date().toPython() if self.several_days.isChecked() else None,
+            form=form_text, title=self.title.text(), content=self.content.toPlainText(),
+            place=self.place.text(), organiser=self.organiser.text(),
+            party_members=self.party_members.value(), others=self.others.value(),
+            tags=tuple(self.tags.text().split(",")), item_ids=tuple(self.item_ids()),
+        )
+
+    def save(self) -> None:
+        entries = self.attachments.entries()
+        kept = [e.data(ATTACHMENT_ROLE) for e in entries if e.data(ATTACHMENT_ROLE) is not None]
+        new_files = [Path(e.data(PATH_ROLE)) for e in entries if e.data(ATTACHMENT_ROLE) is None]
+        try:
+            draft = self.draft().cleaned(self.services.clock())
+            if draft.form not in self.services.activities.forms():
+                self.services.activities.add_form(draft.form)
+            if self.activity is None:
+                self.result_activity = self.services.activities.add(draft, new_files)
+            else:
+                self.before, self.result_activity = self.services.activities.update(
+                    self.activity.id, draft, keep=kept, files=new_files)
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            widget = self._fields.get(exc.field)
+            if widget is not None:
+                widget.setFocus()
+            return
+        self.accept()
+
+
+def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(view, 1)
+    column = QVBoxLayout()
+    for button in buttons:
+        column.addWidget(button)
+    column.addStretch(1)
+    row.addLayout(column)
+    return holder
