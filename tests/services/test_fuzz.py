@@ -71,3 +71,32 @@ def test_slogans_and_the_word_banner(services, tmp_path_factory, text):
     write_banner_docx(slogan.text, target, PAPERS_MM["A4"], SCHEMES["red"])
     reopened = " ".join(p.text for p in Document(str(target)).tables[0].cell(0, 0).paragraphs)
     assert reopened.split() == slogan.text.upper().split()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=odd_text, content=odd_text, place=odd_text)
+def test_activities_and_the_excel_log(services, tmp_path_factory, title, content, place):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from cell_desk.domain.activity import ActivityDraft
+    from cell_desk.exports.activities_xlsx import EXCEL_CELL_LIMIT, HEADER_ROW
+
+    try:
+        added = services.activities.add(ActivityDraft(dt.date(2020, 8, 1), "Tuyên truyền miệng", title,
+                                                      content=content, place=place, tags=(place[:20],)))
+    except ValidationError as refused:
+        assert refused.field in ("title", "content", "place", "tags")
+        return
+    stored = services.activities.get(added.id).draft
+    for text in (stored.title, stored.content, stored.place):
+        assert_clean(text)
+    target = tmp_path_factory.mktemp("log") / "nhat-ky.xlsx"
+    services.activity_excel.export(target)
+    row = [cell.value for cell in load_workbook(target)["Nhật ký"][HEADER_ROW + 1]]
+    content = stored.content
+    if len(content) > EXCEL_CELL_LIMIT:  # Excel's limit: cut with an ellipsis, never a repair prompt
+        content = content[:EXCEL_CELL_LIMIT - 1] + "…"
+    assert (row[4], row[5] or "") == (stored.title, content)
+    services.activities.delete(added.id)

@@ -8,13 +8,17 @@ from contextlib import closing
 
 import pytest
 
+# Activities: each save writes the activity and its task links in one transaction.
 WRITER = """
-import sys
+import datetime as dt, sys
 from cell_desk.app import open_services
-services = open_services(sys.argv[1])
+from cell_desk.domain.activity import ActivityDraft
+from cell_desk.services.clock import fixed_clock
+services = open_services(sys.argv[1], clock=fixed_clock(dt.date(2020, 8, 15)))
 n = int(sys.argv[2])
 while True:
-    services.slogans.add(f"Khẩu hiệu thử số {n}", ["thử"])  # one transaction each
+    services.activities.add(ActivityDraft(dt.date(2020, 8, 1), "Tuyên truyền miệng", f"Hoạt động thử số {n}",
+                                          item_ids=(3, 4)))
     print(n, flush=True)
     n += 1
 """
@@ -41,7 +45,10 @@ def test_killing_the_writer_never_loses_a_committed_transaction(tmp_path, data_d
         next_number = max(reported) + 1
     with closing(sqlite3.connect(data_dir / "cell_desk.sqlite3")) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {int(text.rsplit(" ", 1)[1]) for (text,) in
-                  conn.execute("SELECT text FROM slogans WHERE text LIKE 'Khẩu hiệu thử số %'")}
+        stored = {int(title.rsplit(" ", 1)[1]) for (title,) in
+                  conn.execute("SELECT title FROM activities WHERE title LIKE 'Hoạt động thử số %'")}
+        half_written = conn.execute("SELECT count(*) FROM activities WHERE id NOT IN "
+                                    "(SELECT activity_id FROM activity_items)").fetchone()[0]
     assert committed <= stored
+    assert half_written == 0  # never an activity without the links saved with it
     assert len(committed) > 8
