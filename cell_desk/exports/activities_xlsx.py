@@ -142,13 +142,21 @@ class _StyledCells:
     takes longer than writing it."""
 
     def __init__(self, sheet, data_type: str = "s", **style):
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell
 
-        self.sheet, self.make, self.data_type = sheet, WriteOnlyCell, data_type
+        class QuietCell(Cell):
+            # openpyxl tries each appended value as a plain value first and formats the refusal
+            # with repr(); the default repr of a cell costs as much as writing it
+            __slots__ = ()
+
+            def __repr__(self):
+                return "cell"
+
+        self.sheet, self.make, self.data_type = sheet, QuietCell, data_type
         self.style = _cell(sheet, None, **style)._style  # the workbook registers the style here
 
     def __call__(self, value):
-        cell = self.make(self.sheet)
+        cell = self.make(self.sheet, 1, 1)
         cell._value, cell.data_type, cell._style = value, self.data_type, self.style
         return cell
 

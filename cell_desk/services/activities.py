@@ -64,7 +64,7 @@ class ActivityService:
             # scanning the table and sorting what matched beats walking the date index here
             columns = (literal_column("+activities.occurred_on"), ActivityRecord.id)
         order = [column.desc() if descending else column.asc() for column in columns]
-        query = select(ActivityRecord.id).where(*_conditions(activity_filter)).order_by(*order, ActivityRecord.id)
+        query = select(ActivityRecord.id).where(*filter_conditions(activity_filter)).order_by(*order, ActivityRecord.id)
         with self.database.session() as session:
             return list(session.scalars(query))
 
@@ -322,7 +322,8 @@ def _activity(session, record: ActivityRecord) -> Activity:
     return Activity(record.id, draft, attachments)
 
 
-def _conditions(activity_filter: ActivityFilter) -> list:
+def filter_conditions(activity_filter: ActivityFilter) -> list:
+    """The filter as SQL conditions on the activities table (the page and the exports share them)."""
     conditions = []
     if activity_filter.date_from:
         conditions.append(func.coalesce(ActivityRecord.ends_on, ActivityRecord.occurred_on) >= activity_filter.date_from)

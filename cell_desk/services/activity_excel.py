@@ -2,18 +2,19 @@
 turns a read sheet into a preview that is written, whole, only when the user confirms."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 
 from ..domain.activity import ActivityDraft, ActivityFilter
 from ..domain.plan import ItemStatus, Progress, phase_label
 from ..domain.text import search_key
 from ..storage.database import Database
 from ..storage.models import ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow
-from .activities import ActivityService
+from .activities import ActivityService, filter_conditions
 from .clock import Clock, system_clock
 from .plans import PlanNotFound, PlanService
 from .settings import SettingsService
@@ -55,44 +56,46 @@ class ActivityExcel:
             reference, progress = tree.summary.reference, _phase_progress(tree)
         except PlanNotFound:
             reference, progress = "", []
-        ids = self.activities.activity_ids(activity_filter, descending=False)
         book = ActivityWorkbook(
             cell_name=profile.cell_name, upper_body=profile.upper_body,
             period=activity_filter.describe_period(), plan_reference=reference, made_on=self.clock(),
-            activities=self._exported(ids), progress=progress,
+            activities=self._exported(activity_filter), progress=progress,
         )
         return write_activity_workbook(Path(target), book)
 
-    def _exported(self, ids: list[int]) -> Iterator:
-        """The activities in chunks, so that 100,000 of them are never all in memory at once."""
-        for start in range(0, len(ids), EXPORT_CHUNK):
-            yield from self._read_chunk(ids[start:start + EXPORT_CHUNK])
-
-    def _read_chunk(self, chunk: list[int]) -> list:
+    def _exported(self, activity_filter: ActivityFilter) -> Iterator:
+        """The activities oldest first, streamed from one query: 100,000 of them are never all
+        in memory at once, and each row is read once."""
         from ..exports.activities_xlsx import ExportedActivity
 
+        conditions = filter_conditions(activity_filter)
         with self.database.session() as session:
-            records = {values[0]: values for values in session.execute(select(
-                ActivityRecord.id, ActivityRecord.occurred_on, ActivityRecord.ends_on, ActivityRecord.form,
-                ActivityRecord.title, ActivityRecord.content, ActivityRecord.place, ActivityRecord.organiser,
-                ActivityRecord.party_members, ActivityRecord.others, ActivityRecord.tags,
-            ).where(ActivityRecord.id.in_(chunk)))}
-            items: dict[int, list[str]] = {}
-            for activity_id, text in session.execute(
-                    select(ActivityItemRow.activity_id, ChecklistItemRow.text)
-                    .join(ChecklistItemRow, ChecklistItemRow.id == ActivityItemRow.item_id)
-                    .where(ActivityItemRow.activity_id.in_(chunk))
-                    .order_by(ChecklistItemRow.phase_id, ChecklistItemRow.position)):
-                items.setdefault(activity_id, []).append(text)
+            item_texts = {item_id: text for item_id, text in session.execute(
+                select(ChecklistItemRow.id, ChecklistItemRow.text)
+                .order_by(ChecklistItemRow.phase_id, ChecklistItemRow.position))}  # in plan order
+            item_rank = {item_id: rank for rank, item_id in enumerate(item_texts)}
+            items: dict[int, list[int]] = {}
+            for activity_id, item_id in session.execute(
+                    select(ActivityItemRow.activity_id, ActivityItemRow.item_id)
+                    .join(ActivityRecord, ActivityRecord.id == ActivityItemRow.activity_id).where(*conditions)):
+                items.setdefault(activity_id, []).append(item_id)
             files: dict[int, list[str]] = {}
             for activity_id, name in session.execute(
                     select(AttachmentRow.activity_id, AttachmentRow.original_name)
-                    .where(AttachmentRow.activity_id.in_(chunk)).order_by(AttachmentRow.position)):
+                    .join(ActivityRecord, ActivityRecord.id == AttachmentRow.activity_id).where(*conditions)
+                    .order_by(AttachmentRow.activity_id, AttachmentRow.position)):
                 files.setdefault(activity_id, []).append(name)
-        return [
-            ExportedActivity(*values[1:10], items.get(values[0], []), files.get(values[0], []), list(values[10] or []))
-            for values in (records[i] for i in chunk if i in records)
-        ]
+            rows = session.execute(
+                select(ActivityRecord.id, ActivityRecord.occurred_on, ActivityRecord.ends_on, ActivityRecord.form,
+                       ActivityRecord.title, ActivityRecord.content, ActivityRecord.place, ActivityRecord.organiser,
+                       ActivityRecord.party_members, ActivityRecord.others,
+                       cast(ActivityRecord.tags, Text))  # parsed only when there are tags
+                .where(*conditions).order_by(ActivityRecord.occurred_on, ActivityRecord.id)
+                .execution_options(yield_per=EXPORT_CHUNK))
+            for activity_id, *values, tags in rows:
+                linked = sorted(items.get(activity_id, ()), key=item_rank.__getitem__)
+                yield ExportedActivity(*values, [item_texts[i] for i in linked], files.get(activity_id, []),
+                                       json.loads(tags) if tags and tags != "[]" else [])
 
     def preview(self, path: Path) -> ImportPreview:
         """Reads a workbook and says what would come in; writes nothing."""
