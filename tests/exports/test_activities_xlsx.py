@@ -48,6 +48,9 @@ def test_the_workbook_has_its_sheets_styles_frozen_header_filter_and_chart(logge
     assert second[:11] == [2, dt.datetime(2020, 8, 3), dt.datetime(2020, 8, 4), "Tuyên truyền miệng",
                            MEETING.title, "Dòng một\nDòng hai", "Hội trường", "Đ/c Bí thư", 18, 4, 22]
     assert log.cell(HEADER_ROW + 2, 5).alignment.wrap_text
+    # wrapped rows are tall enough to show their lines; one-line rows keep the default height
+    assert log.row_dimensions[HEADER_ROW + 2].height >= 15 * 4
+    assert log.row_dimensions[HEADER_ROW + 1].height is None
     assert second[11].startswith("• ") and second[11].count("\n• ") == 1
     assert second[13] == "Đại hội, Tết"
 
