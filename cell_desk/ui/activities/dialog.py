@@ -199,7 +199,7 @@ class ActivityDialog(QDialog):
                         "attachments": self.attachments}
 
     def _add_item_entry(self, item_id: int, text: str) -> None:
-        entry = QListWidgetItem(shorten(text, 160))
+        entry = QListWidgetItem(f"• {shorten(text, 160)}")
         entry.setToolTip(text)
         entry.setData(Qt.ItemDataRole.UserRole, item_id)
         self.items.addItem(entry)

@@ -421,7 +421,7 @@ class _Details(QWidget):
         self.facts.setText("\n".join(facts))
         self.content.setPlainText(draft.content)
         for _item_id, text in self.services.activities.linked_items(activity.id):
-            self.items.addItem(text)
+            self.items.addItem(f"• {text}")
         for attachment in activity.attachments:
             self.attachments.add(attachment.original_name, self.services.activities.attachment_path(attachment),
                                  self.services.activities.thumbnail_path(attachment), attachment)
