@@ -28,3 +28,8 @@ def resource_path(*parts: str) -> Path:
 
 def bundled_plan_files() -> list[Path]:
     return sorted(resource_path("plans").glob("*.json"))
+
+
+def bundled_format_files() -> list[Path]:
+    """Format profiles for Party documents (the 2018 guide first)."""
+    return sorted(resource_path("formats").glob("*.json"))

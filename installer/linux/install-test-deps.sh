@@ -1,12 +1,14 @@
 #!/bin/sh
 # Installs what the document checks of the test suite use, only where it is missing:
 # LibreOffice Writer and Calc (open the exported .docx and .xlsx, convert them to PDF/CSV) and
-# poppler-utils (count PDF pages). Run by `make test`. Without them those checks skip, so a
+# poppler-utils (count PDF pages), fonts-liberation. Run by `make test`. Without them those checks skip, so a
 # machine where nothing can be installed still runs the rest of the suite.
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing="$missing libreoffice-calc-nogui"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+# Liberation Serif has the metrics of Times New Roman, so pages break where Word breaks them
+fc-list 2>/dev/null | grep -qi 'Liberation Serif' || missing="$missing fonts-liberation"
 [ -z "$missing" ] && exit 0
 echo "Cài các gói dùng cho phép thử văn bản:$missing"
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; else

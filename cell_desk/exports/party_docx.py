@@ -1,0 +1,203 @@
+"""A PartyDocument as .docx in the Party's format. Every size, margin and word of form comes from
+the format profile; this module only knows how Word spells them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.party_document import Block, FormatProfile, PartyDocument
+from ..domain.text import strip_forbidden
+from .atomic import write_atomically
+
+FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+
+
+def write_party_docx(target: Path, document: PartyDocument, profile: FormatProfile) -> Path:
+    """Writes the document atomically (a temporary file moved into place)."""
+    word = build_party_docx(document, profile)
+    return write_atomically(Path(target), lambda temporary: word.save(str(temporary)))
+
+
+def build_party_docx(document: PartyDocument, profile: FormatProfile):
+    from docx import Document
+    from docx.shared import Mm
+
+    word = Document()
+    writer = _Writer(word, profile)
+    section = word.sections[0]
+    page = lambda key: profile.get("page", key)  # noqa: E731
+    section.page_width, section.page_height = Mm(page("width_mm")), Mm(page("height_mm"))
+    section.top_margin, section.bottom_margin = Mm(page("top_mm")), Mm(page("bottom_mm"))
+    section.left_margin, section.right_margin = Mm(page("left_mm")), Mm(page("right_mm"))
+    section.header_distance, section.footer_distance = Mm(page("header_distance_mm")), Mm(page("footer_distance_mm"))
+    writer.default_font()
+    writer.page_numbers(section)
+    writer.heading_table(document)
+    writer.title(document)
+    for block in document.blocks:
+        writer.block(block)
+    writer.signature_table(document)
+    return word
+
+
+class _Writer:
+    def __init__(self, word, profile: FormatProfile):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt
+
+        self.word, self.profile = word, profile
+        self.font = profile.get("font")
+        self.Mm, self.Pt, self.align = Mm, Pt, WD_ALIGN_PARAGRAPH
+        self.text_width_mm = (profile.get("page", "width_mm") - profile.get("page", "left_mm")
+                              - profile.get("page", "right_mm"))
+
+    # --- runs and paragraphs --------------------------------------------------------
+    def run(self, paragraph, text: str, size, bold=False, italic=False, underline=False):
+        from docx.oxml.ns import qn
+
+        run = paragraph.add_run(strip_forbidden(text))
+        run.font.size = self.Pt(size)
+        run.bold, run.italic, run.underline = bold, italic, underline
+        run.font.name = self.font
+        fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+        for slot in FONT_SLOTS:  # every script slot, so Vietnamese never falls back to another font
+            fonts.set(qn(slot), self.font)
+        return run
+
+    def paragraph(self, container, alignment=None, space_after=0, space_before=0, indent_mm=0, line_pt=None):
+        paragraph = container.add_paragraph() if hasattr(container, "add_paragraph") else container
+        fmt = paragraph.paragraph_format
+        fmt.space_after, fmt.space_before = self.Pt(space_after), self.Pt(space_before)
+        if indent_mm:
+            fmt.first_line_indent = self.Mm(indent_mm)
+        if line_pt:
+            from docx.enum.text import WD_LINE_SPACING
+
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = self.Pt(line_pt)
+        if alignment is not None:
+            paragraph.alignment = alignment
+        return paragraph
+
+    def default_font(self) -> None:
+        from docx.oxml.ns import qn
+
+        style = self.word.styles["Normal"]
+        style.font.name = self.font
+        style.font.size = self.Pt(self.profile.get("body", "size_pt"))
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for slot in FONT_SLOTS:
+            fonts.set(qn(slot), self.font)
+
+    # --- parts -------------------------------------------------------------------------
+    def page_numbers(self, section) -> None:
+        """Page numbers centred in the header, not on the first page."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        if self.profile.get("page_number", "from_page") >= 2:
+            section.different_first_page_header_footer = True
+            for paragraph in section.first_page_header.paragraphs:
+                paragraph.text = ""
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = self.align.CENTER
+        run = self.run(paragraph, "", self.profile.get("page_number", "size_pt"))
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            elif text == " PAGE ":
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            else:
+                element = OxmlElement("w:t")
+                element.text = text
+            run._element.append(element)
+
+    def _two_columns(self, left_mm: float):
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        table = self.word.add_table(rows=1, cols=2)
+        table.autofit = False
+        widths = (left_mm, self.text_width_mm - left_mm)
+        for cell, width in zip(table.rows[0].cells, widths):
+            cell.width = self.Mm(width)
+        for column, width in zip(table.columns, widths):
+            column.width = self.Mm(width)
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:val"), "nil")
+            borders.append(element)
+        table._tbl.tblPr.append(borders)
+        return table.rows[0].cells
+
+    def heading_table(self, document: PartyDocument) -> None:
+        header = lambda *keys: self.profile.get("header", *keys)  # noqa: E731
+        left, right = self._two_columns(header("left_width_mm"))
+        centre = self.align.CENTER
+        first = True
+        for text, style in ((document.upper_body, "upper_body"), (document.issuing_body, "issuing_body")):
+            if not text:
+                continue
+            paragraph = self.paragraph(left.paragraphs[0] if first else left, centre)
+            first = False
+            self.run(paragraph, text.upper(), header(style, "size_pt"), bold=header(style, "bold"))
+        self.run(self.paragraph(left, centre), header("star"), header("number", "size_pt"))
+        self.run(self.paragraph(left, centre), document.number_text(self.profile), header("number", "size_pt"))
+        party = self.paragraph(right.paragraphs[0], centre)
+        self.run(party, header("party_name", "text"), header("party_name", "size_pt"),
+                 bold=header("party_name", "bold"), underline=header("party_name", "underline"))
+        self.run(self.paragraph(right, centre, space_before=6), document.place_and_date,
+                 header("place_date", "size_pt"), italic=header("place_date", "italic"))
+
+    def title(self, document: PartyDocument) -> None:
+        title = lambda key: self.profile.get("title", key)  # noqa: E731
+        subtitle = lambda key: self.profile.get("subtitle", key)  # noqa: E731
+        self.run(self.paragraph(self.word, self.align.CENTER, space_before=title("space_before_pt")),
+                 document.kind_name, title("size_pt"), bold=title("bold"))
+        if document.subtitle:
+            self.run(self.paragraph(self.word, self.align.CENTER), document.subtitle, subtitle("size_pt"),
+                     bold=subtitle("bold"))
+        if subtitle("rule"):
+            self.run(self.paragraph(self.word, self.align.CENTER, space_after=12), subtitle("rule"),
+                     subtitle("size_pt"))
+
+    def block(self, block: Block) -> None:
+        body = lambda key: self.profile.get("body", key)  # noqa: E731
+        headings = lambda *keys: self.profile.get("headings", *keys)  # noqa: E731
+        paragraph = self.paragraph(
+            self.word, self.align.JUSTIFY if body("justify") else self.align.LEFT, space_after=body("space_after_pt"),
+            indent_mm=body("first_line_indent_mm"), line_pt=body("line_spacing_pt"))
+        size = body("size_pt")
+        if block.kind in ("bullet", "subbullet"):
+            self.run(paragraph, f"{headings(block.kind, 'mark')} {block.text}", size)
+            return
+        if block.kind == "paragraph":
+            self.run(paragraph, block.text, size)
+            return
+        text = block.text.upper() if block.kind == "section" and headings("section", "upper") else block.text
+        self.run(paragraph, text, size, bold=headings(block.kind, "bold"), italic=headings(block.kind, "italic"))
+
+    def signature_table(self, document: PartyDocument) -> None:
+        footer = lambda *keys: self.profile.get("footer", *keys)  # noqa: E731
+        self.paragraph(self.word, space_after=0)
+        left, right = self._two_columns(self.text_width_mm / 2)
+        label = self.paragraph(left.paragraphs[0], self.align.LEFT)
+        self.run(label, footer("recipients_label", "text"), footer("recipients_label", "size_pt"),
+                 bold=footer("recipients_label", "bold"), italic=footer("recipients_label", "italic"),
+                 underline=footer("recipients_label", "underline"))
+        for line in document.recipients:
+            text = line if line.startswith("-") else f"- {line}"
+            self.run(self.paragraph(left, self.align.LEFT), text, footer("recipients", "size_pt"))
+        centre = self.align.CENTER
+        self.run(self.paragraph(right.paragraphs[0], centre), document.signing_authority.upper(),
+                 footer("signing_authority", "size_pt"), bold=footer("signing_authority", "bold"))
+        if document.signer_position:
+            self.run(self.paragraph(right, centre), document.signer_position.upper(), footer("position", "size_pt"),
+                     bold=footer("position", "bold"))
+        for _ in range(footer("signature_blank_lines")):
+            self.paragraph(right, centre)
+        self.run(self.paragraph(right, centre), document.signer_name, footer("signer", "size_pt"),
+                 bold=footer("signer", "bold"))
