@@ -13,6 +13,7 @@ from .services.library import ImageCodec, PosterService, SloganService
 from .services.overview import OverviewService
 from .services.plan_exchange import PlanExchange
 from .services.plans import PlanService
+from .services.reports import ReportService
 from .services.settings import SettingsService
 from .storage.database import Database, open_database
 from .storage.location import resolve_data_dir
@@ -29,6 +30,7 @@ class Services:
     posters: PosterService
     activities: ActivityService
     activity_excel: ActivityExcel
+    reports: ReportService
     backups: BackupService
     exchange: PlanExchange
     clock: Clock
@@ -66,6 +68,7 @@ def open_services(
             posters=PosterService(database, image_codec),
             activities=activities,
             activity_excel=ActivityExcel(database, activities, plans, settings, clock),
+            reports=ReportService(database, activities, plans, settings, clock),
             backups=BackupService(database),
             exchange=PlanExchange(database),
             clock=clock,

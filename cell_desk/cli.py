@@ -96,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     activities.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
                             help="đến ngày (mặc định: đến hết nhật ký)")
 
+    report = export_commands.add_parser("report", help="báo cáo tháng ra tệp Word theo thể thức văn bản của Đảng")
+    report.add_argument("--month", required=True, type=_year_month, metavar="YYYY-MM",
+                        help="tháng của báo cáo (kỳ từ ngày 21 tháng trước đến ngày 20)")
+    report.add_argument("--out", required=True, metavar="FILE", help="tệp .docx")
+    cell_plan = export_commands.add_parser("plan", help="kế hoạch của chi bộ thực hiện kế hoạch cấp trên, ra tệp Word")
+    cell_plan.add_argument("--out", required=True, metavar="FILE", help="tệp .docx")
+
     import_parser = commands.add_parser("import", help="nhập dữ liệu từ tệp")
     import_commands = import_parser.add_subparsers(dest="import_command", metavar="LOẠI", required=True)
     activities_in = import_commands.add_parser(
@@ -105,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     activities_in.add_argument("--skip-bad-rows", action="store_true",
                                help="nhập các dòng hợp lệ dù có dòng lỗi (mặc định: không nhập gì khi có lỗi)")
     return parser
+
+
+def _year_month(text: str) -> tuple[int, int]:
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"tháng “{text}” không đúng dạng YYYY-MM (ví dụ 2026-01)")
+    return int(match.group(1)), int(match.group(2))
 
 
 def _iso_date(text: str):
@@ -120,6 +136,7 @@ def run_command(args: argparse.Namespace) -> int:
     from .app import open_services
     from .domain.validation import ValidationError
     from .exports.atomic import ExportError
+    from .domain.party_document import FormatProfileError
     from .imports.activities_xlsx import ActivityFileError
     from .imports.plan_files import PlanFileError
     from .storage.errors import StorageError
@@ -163,6 +180,8 @@ def run_command(args: argparse.Namespace) -> int:
             return _export_banner(services, args)
         if args.command == "export" and args.export_command == "activities":
             return _export_activities(services, args)
+        if args.command == "export" and args.export_command in ("report", "plan"):
+            return _export_document(services, args)
         if args.command == "import" and args.import_command == "activities":
             return _import_activities(services, args)
         if args.command == "demo-data":
@@ -178,7 +197,8 @@ def run_command(args: argparse.Namespace) -> int:
                 added = fill_activities(services.database, args.activities, services.clock)
                 print(f"Đã thêm {added} hoạt động mẫu vào nhật ký.")
             return 0
-    except (ValidationError, LookupError, ValueError, ExportError, PlanFileError, ActivityFileError) as exc:
+    except (ValidationError, LookupError, ValueError, ExportError, PlanFileError, ActivityFileError,
+            FormatProfileError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
@@ -262,6 +282,22 @@ def _export_activities(services, args) -> int:
     activity_filter = ActivityFilter(date_from=args.date_from, date_to=args.date_to)
     count = services.activity_excel.export(Path(args.out), activity_filter)
     print(f"Đã xuất {count} hoạt động ({activity_filter.describe_period().lower()}) ra {args.out}")
+    return 0
+
+
+def _export_document(services, args) -> int:
+    """The month's report (drafted from the data if it was never opened) or the cell's plan."""
+    from pathlib import Path
+
+    if args.export_command == "report":
+        document = services.reports.open_report(*args.month)
+        what = f"báo cáo tháng {args.month[1]:02d}/{args.month[0]}"
+    else:
+        document = services.reports.open_cell_plan()
+        what = "kế hoạch của chi bộ"
+    written = services.reports.export_docx(document.id, Path(args.out))
+    number = services.reports.party_document(document).number_text(services.reports.format_profile())
+    print(f"Đã xuất {what} ({number}, {document.status_text.lower()}) ra {written}")
     return 0
 
 

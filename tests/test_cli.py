@@ -86,7 +86,7 @@ def test_backup_check_and_restore(capsys, data_dir, tmp_path):
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "backup", "--out", str(target))
     assert code == 0 and target.exists()
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "check")
-    assert code == 0 and "nguyên vẹn: 1 kế hoạch, 0 hoạt động, 16 khẩu hiệu" in out
+    assert code == 0 and "nguyên vẹn: 1 kế hoạch, 0 hoạt động, 0 văn bản, 16 khẩu hiệu" in out
     run(capsys, "--data-dir", str(data_dir), "demo-data")
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "restore", str(target))
     assert code == 0 and "Dữ liệu trước đó được giữ ở" in out

@@ -6,7 +6,6 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .dates import add_months
 from .text import normalize_text, search_key
 from .validation import ValidationError
 
@@ -161,12 +160,6 @@ class ActivityFilter:
         if self.date_to:
             return f"Đến ngày {self.date_to:%d/%m/%Y}"
         return "Toàn bộ nhật ký"
-
-
-def report_period(deadline: dt.date) -> tuple[dt.date, dt.date]:
-    """The month a report on `deadline` covers: the day after the previous deadline to the deadline."""
-    previous = add_months(deadline, -1)
-    return previous + dt.timedelta(days=1), deadline
 
 
 class ActivityTally:

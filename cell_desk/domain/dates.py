@@ -44,9 +44,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def next_report_deadline(today: dt.date, day_of_month: int = 20) -> dt.date:
     """The next reporting day on or after today (the plan asks for the 20th)."""
-    this_month = dt.date(today.year, today.month, min(day_of_month, calendar.monthrange(today.year, today.month)[1]))
+    this_month = report_deadline(today.year, today.month, day_of_month)
     if today <= this_month:
         return this_month
     following = add_months(dt.date(today.year, today.month, 1), 1)
-    last = calendar.monthrange(following.year, following.month)[1]
-    return dt.date(following.year, following.month, min(day_of_month, last))
+    return report_deadline(following.year, following.month, day_of_month)
+
+
+def report_period(deadline: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a report due on `deadline` covers: from the day after the previous month's
+    deadline to the deadline (21/07 – 20/08 for the report of 20/08)."""
+    previous = add_months(deadline, -1)
+    return previous + dt.timedelta(days=1), deadline
+
+
+def report_deadline(year: int, month: int, day_of_month: int = 20) -> dt.date:
+    """The reporting day of a month (the last day when the month is shorter)."""
+    return dt.date(year, month, min(day_of_month, calendar.monthrange(year, month)[1]))

@@ -15,7 +15,7 @@ from .location import DATABASE_FILENAME
 from .schema import KNOWN_REVISIONS
 
 # Tables counted in a backup's preview, with their Vietnamese names; those not there are skipped.
-COUNTED = (("plans", "kế hoạch"), ("activities", "hoạt động"), ("reports", "báo cáo"),
+COUNTED = (("plans", "kế hoạch"), ("activities", "hoạt động"), ("documents", "văn bản"),
            ("slogans", "khẩu hiệu"), ("posters", "pa-nô"))
 
 

@@ -176,3 +176,24 @@ class AttachmentRow(Base):
     original_name: Mapped[str] = mapped_column(String(300))
     is_image: Mapped[bool] = mapped_column(Boolean, default=False)
     byte_size: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentRow(Base):
+    """A document the cell writes: the monthly report (kind BC, one per period) or its own plan (KH)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(7), default="")  # YYYY-MM for a report
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    subtitle: Mapped[str] = mapped_column(Text, default="")
+    sections: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_documents_kind_period", "kind", "period"),)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import Services
-from ...domain.activity import Activity, ActivityFilter, report_period
-from ...domain.dates import add_months, format_ui_date, month_end, next_report_deadline
+from ...domain.activity import Activity, ActivityFilter
+from ...domain.dates import add_months, format_ui_date, month_end, next_report_deadline, report_period
 from ...domain.text import shorten
 from ...domain.validation import ValidationError
 from .. import events
