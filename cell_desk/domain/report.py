@@ -138,3 +138,15 @@ REPORT_DEFAULTS = {
     "difficulties": "Không.",
     "proposals": "Không.",
 }
+
+
+def deadline_status(deadline: dt.date, today: dt.date, report: CellDocument | None) -> str:
+    """`Hạn nộp 20/08/2020: còn 5 ngày`, `… trễ 3 ngày`, or that it was sent."""
+    if report is not None and report.status is DocumentStatus.SENT:
+        return f"Hạn {format_ui_date(deadline)}: {report.status_text.lower()}"
+    days = (deadline - today).days
+    if days > 0:
+        return f"Hạn nộp {format_ui_date(deadline)}: còn {days} ngày"
+    if days == 0:
+        return f"Hạn nộp hôm nay, {format_ui_date(deadline)}"
+    return f"Hạn nộp {format_ui_date(deadline)}: trễ {-days} ngày"

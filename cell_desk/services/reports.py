@@ -313,7 +313,18 @@ class ReportService:
         document = self.get(document_id)
         return write_party_docx(Path(target), self.party_document(document), self.format_profile())
 
+    def export_pdf(self, document_id: int, target: Path) -> Path:
+        """The document as PDF: written as Word first, then converted by LibreOffice."""
+        import tempfile
+
+        from ..exports.pdf import convert_to_pdf
+
+        with tempfile.TemporaryDirectory(prefix="cell-desk-") as work:
+            docx = self.export_docx(document_id, Path(work) / (Path(target).stem + ".docx"))
+            return convert_to_pdf(docx, Path(target))
+
 
 def _document(row: DocumentRow) -> CellDocument:
     return CellDocument(row.id, row.kind, row.period, row.number, row.issued_on, row.subtitle,
                         dict(row.sections or {}), DocumentStatus(row.status), row.sent_on)
+

@@ -13,3 +13,4 @@ class AppEvents(QObject):
 # Checklist items changed by another page (an activity marked them done): the checklist re-reads.
 ITEMS = "items"
 ACTIVITIES = "activities"
+DOCUMENTS = "documents"

@@ -12,7 +12,7 @@ from . import events
 SETTINGS_FILE = "giao-dien.ini"
 # Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
 PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activities": "Nhật ký hoạt động",
-               "library": "Thư viện", "settings": "Cài đặt"}
+               "reports": "Báo cáo", "library": "Thư viện", "settings": "Cài đặt"}
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
             from .activities.page import ActivityPage
 
             return ActivityPage(self.services, self.app_events, self.undo_stack)
+        if key == "reports":
+            from .reports.page import ReportPage
+
+            return ReportPage(self.services, self.app_events)
         if key == "library":
             from .library.page import LibraryPage
 
@@ -190,6 +194,10 @@ class MainWindow(QMainWindow):
         return self.page("activities")
 
     @property
+    def report_page(self):
+        return self.page("reports")
+
+    @property
     def library_page(self):
         return self.page("library")
 
@@ -213,8 +221,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} – {self.services.settings.profile().cell_name}")
 
     def closeEvent(self, event) -> None:
-        if "checklist" in self._built:
-            self._built["checklist"].flush()
+        for key in ("checklist", "reports"):  # typing not yet saved by its pause timer
+            if key in self._built:
+                self._built[key].flush()
         self.window_settings.setValue("main_window/geometry", self.saveGeometry())
         self.window_settings.sync()
         super().closeEvent(event)

@@ -36,3 +36,42 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def open_file(parent: QWidget | None, path) -> bool:
+    """Opens a file in the program the system uses for it, or says why it could not."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    path = Path(path)
+    if not path.exists():
+        show_error(parent, "Không mở được tệp", f"Không thấy tệp {path}. Có thể tệp đã bị xóa hoặc chuyển đi.")
+        return False
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        show_error(parent, "Không mở được tệp", f"Máy chưa có chương trình mở được tệp {path.name}.")
+        return False
+    return True
+
+
+def run_export(parent: QWidget, write, refusals: tuple = ()):
+    """Runs an export with a wait cursor. A refusal the user can act on (a file open in Word, a full
+    disk, or any of `refusals`) becomes a message and None; otherwise returns what write() returned."""
+    from PySide6.QtCore import Qt
+
+    from ..exports.atomic import ExportError
+
+    parent.setCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return write()
+    except (ExportError, *refusals) as exc:
+        show_error(parent, "Chưa xuất được", str(exc))
+        return None
+    finally:
+        parent.unsetCursor()
+
+
+def offer_to_open(parent: QWidget, title: str, text: str, path) -> None:
+    if ask_yes_no(parent, title, f"{text}\n\nMở tệp ngay?"):
+        open_file(parent, path)

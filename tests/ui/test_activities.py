@@ -60,7 +60,7 @@ def test_an_activity_added_through_the_form_is_in_the_table_and_in_the_export(pa
     assert page.selected_id() is not None and "Hội nghị quán triệt" in page.details.heading.text()
     assert page.count_label.text().startswith("1 hoạt động")
 
-    monkeypatch.setattr(page_module, "ask_yes_no", lambda *args: False)  # do not open the file
+    monkeypatch.setattr("cell_desk.ui.messages.ask_yes_no", lambda *args: False)  # do not open the file
     target = tmp_path / "nhat-ky.xlsx"
     assert page.export_to(target) == 1
     row = [cell.value for cell in load_workbook(target)["Nhật ký"][HEADER_ROW + 1]]
@@ -277,7 +277,7 @@ def test_an_export_to_a_file_open_elsewhere_says_so(page, services, monkeypatch,
     services.activities.add(BANNER)
     page.apply_filter()
     shown = []
-    monkeypatch.setattr(page_module, "show_error", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("cell_desk.ui.messages.show_error", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(os, "replace", lambda *args: (_ for _ in ()).throw(PermissionError(13, "denied")))
     assert page.export_to(tmp_path / "dang-mo.xlsx") is None
     assert "đang mở trong chương trình khác" in shown[0]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFileIconProvider, QListView, QStyle, QWidget
+from PySide6.QtCore import QFileInfo, QSize, Qt
+from PySide6.QtGui import QIcon, QImageReader, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QFileIconProvider, QListView, QStyle
 
-from ..messages import show_error
+from ..messages import open_file
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -66,13 +66,3 @@ def _small_image(path: Path):
         reader.setScaledSize(size.scaled(QSize(ICON_SIDE * 2, ICON_SIDE * 2), Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return None if image.isNull() else image
-
-
-def open_file(parent: QWidget, path: Path) -> bool:
-    if not path.exists():
-        show_error(parent, "Không mở được tệp", f"Không thấy tệp {path}. Có thể tệp đã bị xóa khỏi thư mục dữ liệu.")
-        return False
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        show_error(parent, "Không mở được tệp", f"Máy chưa có chương trình mở được tệp {path.name}.")
-        return False
-    return True

@@ -18,10 +18,10 @@ from ...domain.dates import add_months, format_ui_date, month_end, next_report_d
 from ...domain.text import shorten
 from ...domain.validation import ValidationError
 from .. import events
-from ..messages import ask_yes_no, show_error
+from ..messages import ask_yes_no, offer_to_open, run_export, show_error
 from ..undo import SavedChangeCommand
 from ..widgets import SearchBox, date_edit, heading_label, to_qdate
-from .attachments import AttachmentList, open_file
+from .attachments import AttachmentList
 from .model import ID_ROLE, ActivityTableModel
 
 ALL_FORMS = "Mọi hình thức"
@@ -324,19 +324,10 @@ class ActivityPage(QWidget):
             self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
 
     def export_to(self, path: Path) -> int | None:
-        from ...exports.atomic import ExportError
-
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            count = self.services.activity_excel.export(path, self.activity_filter)
-        except ExportError as exc:
-            show_error(self, "Chưa xuất được", str(exc))
-            return None
-        finally:
-            self.unsetCursor()
-        self.message.setText(f"Đã xuất {count} hoạt động ra {path}.")
-        if ask_yes_no(self, "Đã xuất Excel", f"Đã xuất {count} hoạt động ra\n{path}\n\nMở tệp ngay?"):
-            open_file(self, path)
+        count = run_export(self, lambda: self.services.activity_excel.export(path, self.activity_filter))
+        if count is not None:
+            self.message.setText(f"Đã xuất {count} hoạt động ra {path}.")
+            offer_to_open(self, "Đã xuất Excel", f"Đã xuất {count} hoạt động ra\n{path}", path)
         return count
 
     def ask_import(self) -> None:

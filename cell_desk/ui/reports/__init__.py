@@ -1,0 +1,1 @@
+"""Page "Báo cáo": the monthly report and the cell's own plan."""

@@ -1,0 +1,311 @@
+"""One document on screen: number, date, subtitle, its sections (saved as you type), and what can
+be done with it: finalise or reopen, record it as sent, draft again, preview, Word, PDF."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ...app import Services
+from ...domain.report import PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_SECTIONS, CellDocument, DocumentStatus
+from ...domain.validation import ValidationError
+from ..messages import ask_yes_no, offer_to_open, run_export, show_info
+from ..widgets import ALARM_STYLE, date_edit, error_label, to_qdate
+
+SAVE_DELAY_MS = 700
+ROMAN = ("I", "II", "III", "IV", "V")
+
+
+class DocumentEditor(QWidget):
+    changed = Signal()  # saved, finalised, reopened or sent: lists and Tổng quan refresh
+
+    def __init__(self, services: Services, kind: str, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.kind = kind
+        self.document: CellDocument | None = None
+        self._loading = False
+
+        self.number = QSpinBox()
+        self.number.setRange(1, 9999)
+        self.number_text = QLabel()  # the number as the document writes it: Số 05-BC/CB
+        self.issued_on = date_edit()
+        self.subtitle = QLineEdit()
+        self.status = QLabel()
+        self.lock_note = QLabel("Văn bản đã chốt: các phần chỉ để xem. Bấm “Mở lại để sửa” nếu cần sửa.")
+        self.lock_note.setStyleSheet(ALARM_STYLE)
+        self.saved_note = QLabel()
+        self.error = error_label()
+        header = QFormLayout()
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.number)
+        numbers.addWidget(self.number_text)
+        numbers.addSpacing(20)
+        numbers.addWidget(QLabel("Ngày:"))
+        numbers.addWidget(self.issued_on)
+        numbers.addStretch(1)
+        numbers.addWidget(self.status)
+        header.addRow("Số:", numbers)
+        header.addRow("Trích yếu:", self.subtitle)
+
+        sections = ([(PLAN_BASES, "Căn cứ (đoạn mở đầu)")] if kind != REPORT else []) + [
+            (key, f"{roman}. {title.upper()}")
+            for roman, (key, title) in zip(ROMAN, REPORT_SECTIONS if kind == REPORT else PLAN_SECTIONS)]
+        self.editors: dict[str, QPlainTextEdit] = {}
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        for key, title in sections:
+            label = QLabel(title)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            editor = QPlainTextEdit()
+            editor.setMinimumHeight(260 if key in ("results", "content", "direction") else 100)
+            editor.setPlaceholderText("Gõ nội dung; dòng bắt đầu bằng “- ” là gạch đầu dòng, “+ ” là ý nhỏ, "
+                                      "“1. ” là mục.")
+            editor.textChanged.connect(lambda key=key: self._schedule_save(key))
+            column.addWidget(label)
+            column.addWidget(editor)
+            self.editors[key] = editor
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+
+        self.redraft_button = QPushButton("Soạn lại từ dữ liệu")
+        self.redraft_button.setToolTip("Soạn lại phần kết quả và phương hướng từ nhật ký và kế hoạch (giữ các phần khác)"
+                                       if kind == REPORT else "Soạn lại toàn bộ từ kế hoạch cấp trên")
+        self.lock_button = QPushButton()
+        self.sent_button = QPushButton("Đánh dấu đã gửi…")
+        self.preview_button = QPushButton("Xem trước")
+        self.word_button = QPushButton("Xuất Word…")
+        self.pdf_button = QPushButton("Xuất PDF…")
+        actions = QHBoxLayout()
+        for button in (self.redraft_button, self.lock_button, self.sent_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.saved_note)
+        actions.addStretch(1)
+        for button in (self.preview_button, self.word_button, self.pdf_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.lock_note)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(actions)
+
+        self._pending: set[str] = set()
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.number.editingFinished.connect(lambda: self._update_header(number=self.number.value()))
+        self.issued_on.dateChanged.connect(lambda _d: self._update_header(issued_on=self.issued_on.date().toPython()))
+        self.subtitle.editingFinished.connect(lambda: self._update_header(subtitle=self.subtitle.text()))
+        self.redraft_button.clicked.connect(self.redraft)
+        self.lock_button.clicked.connect(self.toggle_lock)
+        self.sent_button.clicked.connect(self.ask_sent)
+        self.preview_button.clicked.connect(self.preview)
+        self.word_button.clicked.connect(self.ask_word)
+        self.pdf_button.clicked.connect(self.ask_pdf)
+        self.show_document(None)
+
+    # --- showing --------------------------------------------------------------------
+    def show_document(self, document: CellDocument | None) -> None:
+        self.flush()
+        self.document = document
+        self._loading = True
+        try:
+            for widget in (self.number, self.issued_on, self.subtitle, *self.editors.values()):
+                widget.blockSignals(True)
+            if document is not None:
+                self.number.setValue(document.number)
+                self.issued_on.setDate(to_qdate(document.issued_on))
+                self.subtitle.setText(document.subtitle)
+                for key, editor in self.editors.items():
+                    if editor.toPlainText() != document.sections.get(key, ""):
+                        editor.setPlainText(document.sections.get(key, ""))
+            else:
+                for editor in self.editors.values():
+                    editor.clear()
+        finally:
+            for widget in (self.number, self.issued_on, self.subtitle, *self.editors.values()):
+                widget.blockSignals(False)
+            self._loading = False
+        self._update_state()
+
+    def _update_state(self) -> None:
+        document = self.document
+        present = document is not None
+        locked = present and document.is_locked
+        for widget in (self.number, self.issued_on, self.subtitle):
+            widget.setEnabled(present and not locked)
+        for editor in self.editors.values():
+            editor.setReadOnly(not present or locked)
+        for button in (self.preview_button, self.word_button, self.pdf_button, self.lock_button, self.sent_button):
+            button.setEnabled(present)
+        self.redraft_button.setEnabled(present and not locked)
+        self.lock_note.setVisible(bool(locked))
+        self.lock_button.setText("Mở lại để sửa" if locked else "Chốt văn bản")
+        self.status.setText(f"Trạng thái: {document.status_text}" if present else "")
+        self.number_text.setText(
+            self.services.reports.party_document(document).number_text(self.services.reports.format_profile())
+            if present else "")
+        self.error.hide()
+
+    # --- saving ---------------------------------------------------------------------
+    def _schedule_save(self, key: str) -> None:
+        if self._loading or self.document is None:
+            return
+        self._pending.add(key)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Saves what was typed and not saved yet (the pause timer, or leaving the page)."""
+        self._timer.stop()
+        if self.document is None or not self._pending:
+            return
+        try:
+            for key in sorted(self._pending):
+                self.services.reports.save_section(self.document.id, key, self.editors[key].toPlainText())
+        except ValidationError as exc:
+            self._show_error(str(exc))
+            return
+        finally:
+            self._pending.clear()
+        self.document = self.services.reports.get(self.document.id)
+        self.saved_note.setText(f"Đã lưu lúc {dt.datetime.now():%H:%M:%S}")
+        self.changed.emit()
+
+    def _update_header(self, **changes) -> None:
+        if self._loading or self.document is None or self.document.is_locked:
+            return
+        current = {"number": self.document.number, "issued_on": self.document.issued_on,
+                   "subtitle": self.document.subtitle}
+        if all(current[key] == value for key, value in changes.items()):
+            return
+        try:
+            self.document = self.services.reports.update_header(self.document.id, **changes)
+        except ValidationError as exc:
+            self.show_document(self.services.reports.get(self.document.id))  # back to what is stored
+            self._show_error(str(exc))
+            return
+        self.error.hide()
+        self.saved_note.setText(f"Đã lưu lúc {dt.datetime.now():%H:%M:%S}")
+        self.changed.emit()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    # --- actions -------------------------------------------------------------------
+    def redraft(self) -> None:
+        if self.document is None or not ask_yes_no(
+                self, "Soạn lại từ dữ liệu?",
+                "Soạn lại phần I (kết quả) và phần IV (phương hướng) từ nhật ký hoạt động và kế hoạch? "
+                "Những gì đã sửa tay ở hai phần này sẽ được thay." if self.kind == REPORT else
+                "Soạn lại toàn bộ kế hoạch của chi bộ từ kế hoạch cấp trên? Những gì đã sửa tay sẽ được thay."):
+            return
+        self.flush()
+        self.show_document(self.services.reports.redraft(self.document.id))
+        self.changed.emit()
+
+    def toggle_lock(self) -> None:
+        if self.document is None:
+            return
+        self.flush()
+        if self.document.is_locked:
+            if not ask_yes_no(self, "Mở lại để sửa?", "Văn bản đã chốt. Mở lại để sửa? "
+                              "(Nếu đã gửi, trạng thái “đã gửi” sẽ bỏ đi.)"):
+                return
+            status = DocumentStatus.DRAFT
+        else:
+            status = DocumentStatus.FINAL
+        self.show_document(self.services.reports.set_status(self.document.id, status))
+        self.changed.emit()
+
+    def ask_sent(self) -> None:
+        if self.document is None:
+            return
+        dialog = SentDialog(self.services.clock(), self)
+        if dialog.exec():
+            self.mark_sent(dialog.day.date().toPython())
+
+    def mark_sent(self, day: dt.date) -> bool:
+        self.flush()
+        try:
+            self.show_document(self.services.reports.set_status(self.document.id, DocumentStatus.SENT, day))
+        except ValidationError as exc:
+            self._show_error(str(exc))
+            return False
+        self.changed.emit()
+        return True
+
+    def preview(self) -> None:
+        from .preview import PreviewDialog
+
+        self.flush()
+        document = self.services.reports.party_document(self.document)
+        PreviewDialog(document, self.services.reports.format_profile(), self).exec()
+
+    def default_name(self, suffix: str) -> str:
+        if self.kind == REPORT and self.document.month:
+            year, month = self.document.month
+            return f"bao-cao-thang-{month:02d}-{year}{suffix}"
+        return f"ke-hoach-chi-bo-{self.document.issued_on:%Y-%m-%d}{suffix}"
+
+    def _ask_target(self, suffix: str, filter_text: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        path, _filter = QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(folder) / self.default_name(suffix)),
+                                                    filter_text)
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+
+    def ask_word(self) -> None:
+        target = self._ask_target(".docx", "Văn bản Word (*.docx)")
+        if target:
+            self.export(target)
+
+    def ask_pdf(self) -> None:
+        from ...exports.pdf import HOW_TO_GET_IT, find_soffice
+
+        if find_soffice() is None:
+            show_info(self, "Chưa xuất được PDF", HOW_TO_GET_IT)
+            return
+        target = self._ask_target(".pdf", "Tệp PDF (*.pdf)")
+        if target:
+            self.export(target)
+
+    def export(self, target: Path) -> Path | None:
+        from ...domain.party_document import FormatProfileError
+
+        self.flush()
+        write = self.services.reports.export_pdf if target.suffix.lower() == ".pdf" else self.services.reports.export_docx
+        written = run_export(self, lambda: write(self.document.id, target), (FormatProfileError,))
+        if written is not None:
+            self.saved_note.setText(f"Đã xuất {written.name}")
+            offer_to_open(self, "Đã xuất", f"Đã ghi {written}.", written)
+        return written
+
+
+class SentDialog(QDialog):
+    def __init__(self, today: dt.date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Đánh dấu đã gửi")
+        self.day = date_edit(today)
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        form = QFormLayout(self)
+        form.addRow("Ngày gửi:", self.day)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Đồng ý", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+

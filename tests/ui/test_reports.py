@@ -1,0 +1,123 @@
+"""Page "Báo cáo" driven through its widgets."""
+import datetime as dt
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QDate
+
+from cell_desk.domain.activity import ActivityDraft
+from cell_desk.domain.report import DocumentStatus
+from cell_desk.ui.reports import editor as editor_module
+
+
+@pytest.fixture
+def page(services, make_window):
+    services.activities.add(ActivityDraft(dt.date(2020, 8, 3), "Tuyên truyền miệng", "Hội nghị quán triệt",
+                                          party_members=20))
+    window = make_window(services)
+    window.show_page(window.report_page)
+    return window.report_page
+
+
+def month_texts(page):
+    return [[page.months.index(row, column).data() for column in range(4)] for row in range(page.months.rowCount())]
+
+
+def test_the_months_list_the_current_report_first_with_its_deadline(page):
+    rows = month_texts(page)
+    assert rows[0] == ["08/2020", "20/08/2020", "", "Chưa soạn"]
+    assert rows[1][3] == "Chưa soạn – trễ 26 ngày"  # July's deadline has passed
+    assert rows[-1][0] == "01/2020"  # nothing before the plan of 30/12/2019
+    assert page.selected_month() == (2020, 8)
+    assert "còn 5 ngày" in page.deadline.text()
+    assert page.create_button.isVisible() and not page.report_editor.word_button.isEnabled()
+
+
+def test_creating_editing_and_exporting_a_report(page, services, qtbot, monkeypatch, tmp_path):
+    page.create_button.click()
+    editor = page.report_editor
+    assert editor.document is not None and month_texts(page)[0][2] == "01"
+    assert "Hội nghị quán triệt" in editor.editors["results"].toPlainText()
+    assert editor.number_text.text() == "Số 01-BC/CB"
+
+    editor.editors["ideology"].selectAll()
+    editor.editors["ideology"].insertPlainText("Đảng viên phấn khởi, tin tưởng.")
+    qtbot.waitUntil(lambda: services.reports.report_for(2020, 8).sections["ideology"]
+                    == "Đảng viên phấn khởi, tin tưởng.", timeout=3000)
+    assert editor.saved_note.text().startswith("Đã lưu")
+
+    editor.subtitle.setText("kết quả tuyên truyền tháng 8")
+    editor.subtitle.editingFinished.emit()
+    assert services.reports.report_for(2020, 8).subtitle == "kết quả tuyên truyền tháng 8"
+
+    monkeypatch.setattr("cell_desk.ui.messages.ask_yes_no", lambda *args: False)  # do not open the file
+    written = editor.export(tmp_path / "bao-cao.docx")
+    texts = [p.text for p in Document(str(written)).paragraphs]
+    assert "Đảng viên phấn khởi, tin tưởng." in texts and "kết quả tuyên truyền tháng 8" in texts
+
+
+def test_typing_then_leaving_at_once_loses_nothing(page, services, make_window):
+    page.create_button.click()
+    page.report_editor.editors["difficulties"].setPlainText("Thiếu kinh phí in pa-nô.")
+    page.window().close()  # before the pause timer fires
+    assert services.reports.report_for(2020, 8).sections["difficulties"] == "Thiếu kinh phí in pa-nô."
+
+
+def test_finalised_is_locked_until_reopened_and_sent_shows_in_the_list(page, services, monkeypatch):
+    page.create_button.click()
+    editor = page.report_editor
+    editor.lock_button.click()
+    assert editor.editors["results"].isReadOnly() and not editor.number.isEnabled()
+    assert editor.lock_note.isVisible() and editor.lock_button.text() == "Mở lại để sửa"
+    assert month_texts(page)[0][3] == "Đã chốt"
+    assert editor.mark_sent(dt.date(2020, 8, 15))
+    assert month_texts(page)[0][3] == "Đã gửi ngày 15/08/2020"
+    assert "đã gửi" in page.deadline.text()
+    monkeypatch.setattr(editor_module, "ask_yes_no", lambda *args: True)
+    editor.lock_button.click()
+    assert not editor.editors["results"].isReadOnly()
+    assert services.reports.report_for(2020, 8).status is DocumentStatus.DRAFT
+
+
+def test_a_number_already_used_is_refused_in_place(page, services):
+    services.reports.open_report(2020, 7)
+    page.reload_months()
+    page.select_month(2020, 8)
+    page.create_button.click()
+    editor = page.report_editor
+    editor.number.setValue(1)
+    editor.number.editingFinished.emit()
+    assert not editor.error.isHidden() and "đã dùng" in editor.error.text()
+    assert editor.number.value() == 2 and services.reports.report_for(2020, 8).number == 2
+
+
+def test_the_preview_and_the_cell_plan(page, services):
+    from cell_desk.ui.reports.preview import PreviewDialog
+
+    page.create_button.click()
+    report = services.reports.report_for(2020, 8)
+    dialog = PreviewDialog(services.reports.party_document(report), services.reports.format_profile(), page)
+    text = dialog.browser.toPlainText()
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Số 01-BC/CB" in text and "ngày 15 tháng 8 năm 2020" in text
+    page.tabs.setCurrentIndex(1)
+    plan_editor = page.plan_editor
+    assert plan_editor.document is not None
+    assert plan_editor.editors["bases"].toPlainText().startswith("Thực hiện Kế hoạch số 20-KH/ĐUK")
+    assert plan_editor.number_text.text() == "Số 01-KH/CB"
+
+
+def test_pdf_without_libreoffice_explains_how_to_get_it(page, monkeypatch):
+    import cell_desk.exports.pdf as pdf
+
+    page.create_button.click()
+    shown = []
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(editor_module, "show_info", lambda parent, title, text: shown.append(text))
+    page.report_editor.pdf_button.click()
+    assert "LibreOffice" in shown[0]
+
+
+def test_the_date_of_a_report_can_be_changed(page, services):
+    page.create_button.click()
+    page.report_editor.issued_on.setDate(QDate(2020, 8, 12))
+    assert services.reports.report_for(2020, 8).issued_on == dt.date(2020, 8, 12)
