@@ -150,3 +150,20 @@ def deadline_status(deadline: dt.date, today: dt.date, report: CellDocument | No
     if days == 0:
         return f"Hạn nộp hôm nay, {format_ui_date(deadline)}"
     return f"Hạn nộp {format_ui_date(deadline)}: trễ {-days} ngày"
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """The report Tổng quan speaks of: the month just passed while it is late, else the current one."""
+
+    year: int
+    month: int
+    deadline: dt.date
+    report: CellDocument | None
+
+    def days_left(self, today: dt.date) -> int:
+        return (self.deadline - today).days
+
+    @property
+    def is_sent(self) -> bool:
+        return self.report is not None and self.report.status is DocumentStatus.SENT

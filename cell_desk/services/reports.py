@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ..domain.activity import ActivityFilter
-from ..domain.dates import format_ui_date, next_report_deadline, report_deadline, report_period
+from ..domain.dates import add_months, format_ui_date, next_report_deadline, report_deadline, report_period
 from ..domain.party_document import FormatProfile, FormatProfileError, PartyDocument, sections_blocks, text_blocks
 from ..domain.plan import ItemStatus, phase_label
 from ..domain.report import (
     CELL_PLAN, MAX_SECTION_LENGTH, PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_DEFAULTS, REPORT_SECTIONS,
-    CellDocument, DocumentStatus, PeriodActivity, draft_direction, draft_results, period_key, term_start,
+    CellDocument, DocumentStatus, DueReport, PeriodActivity, draft_direction, draft_results, period_key, term_start,
 )
 from ..domain.text import normalize_text
 from ..domain.validation import ValidationError
@@ -51,6 +51,27 @@ class ReportService:
         """The month whose report is due next (on the 21st the next month's report begins)."""
         deadline = next_report_deadline(self.clock(), self.report_day())
         return deadline.year, deadline.month
+
+    def first_use(self) -> dt.date:
+        """The day Cell Desk first opened this data: a report due before it was not the program's to track."""
+        with self.database.session() as session:
+            first = session.scalar(select(func.min(PlanRow.created_at)))
+        return first.date() if first else self.clock()
+
+    def due_report(self) -> DueReport:
+        """The month just passed when its report was not sent (late), else the month now running."""
+        year, month = self.current_month()
+        previous = add_months(dt.date(year, month, 1), -1)
+        day = self.report_day()
+        try:
+            plan_start = self.plans.plan_tree().summary.issued_on
+        except LookupError:
+            plan_start = dt.date.max
+        past = DueReport(previous.year, previous.month, report_deadline(previous.year, previous.month, day),
+                         self.report_for(previous.year, previous.month))
+        if past.deadline >= plan_start and not past.is_sent and (past.report or past.deadline >= self.first_use()):
+            return past
+        return DueReport(year, month, report_deadline(year, month, day), self.report_for(year, month))
 
     def reports(self) -> list[CellDocument]:
         """The stored monthly reports, newest first."""

@@ -26,11 +26,25 @@ def month_texts(page):
 def test_the_months_list_the_current_report_first_with_its_deadline(page):
     rows = month_texts(page)
     assert rows[0] == ["08/2020", "20/08/2020", "", "Chưa soạn"]
-    assert rows[1][3] == "Chưa soạn – trễ 26 ngày"  # July's deadline has passed
+    # July's deadline passed before Cell Desk was first opened: not written here, not called late
+    assert rows[1][3] == "Chưa soạn"
     assert rows[-1][0] == "01/2020"  # nothing before the plan of 30/12/2019
     assert page.selected_month() == (2020, 8)
     assert "còn 5 ngày" in page.deadline.text()
     assert page.create_button.isVisible() and not page.report_editor.word_button.isEnabled()
+
+
+def test_a_report_written_and_not_sent_after_its_deadline_is_late(page, services, make_window):
+    services.reports.open_report(2020, 7)
+    page.reload_months()
+    assert month_texts(page)[1][3] == "Nháp – trễ 26 ngày"
+    page.window().overview_page.refresh()
+    card = page.window().overview_page.report_card
+    assert card.value.text() == "Trễ 26 ngày"
+    assert "Báo cáo tháng 07/2020 chưa gửi (hạn ngày 20/07/2020)" in card.detail.text()
+    services.reports.set_status(services.reports.report_for(2020, 7).id, DocumentStatus.SENT, dt.date(2020, 8, 1))
+    page.window().overview_page.refresh()
+    assert card.value.text() == "Còn 5 ngày" and "tháng 08/2020: chưa soạn" in card.detail.text()
 
 
 def test_creating_editing_and_exporting_a_report(page, services, qtbot, monkeypatch, tmp_path):

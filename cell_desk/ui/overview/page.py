@@ -118,6 +118,24 @@ class OverviewPage(QWidget):
         app_events.changed.connect(self._on_changed)
         self.refresh()
 
+    def _show_report_due(self, overview) -> None:
+        due = self.services.reports.due_report()
+        days = due.days_left(overview.today)
+        month = f"Báo cáo tháng {due.month:02d}/{due.year}"
+        plan_end = max(figures.phase.ends_on for figures in overview.phases) if overview.phases else None
+        ended = f"\nCác đợt của kế hoạch đã kết thúc ngày {format_ui_date(plan_end)}." if (
+            plan_end and plan_end < overview.today) else ""
+        if due.is_sent:
+            value, detail = "Đã gửi", f"{month}: {due.report.status_text.lower()}."
+        elif days < 0:
+            value = f"Trễ {-days} ngày"
+            detail = f"{month} {'chưa gửi' if due.report else 'chưa soạn'} (hạn ngày {format_ui_date(due.deadline)})."
+        else:
+            value = "Hôm nay" if days == 0 else f"Còn {days} ngày"
+            state = due.report.status_text.lower() if due.report else "chưa soạn"
+            detail = f"Hạn báo cáo: ngày {format_ui_date(due.deadline)} ({month.lower()}: {state})."
+        self.report_card.show_figure(value, detail + ended, alarm=not due.is_sent and days <= 3)
+
     def _on_changed(self, _kind: str) -> None:
         # Every checklist edit reports here; reading the whole plan again can wait until the
         # page is looked at.
@@ -154,14 +172,7 @@ class OverviewPage(QWidget):
         late = len(overview.overdue_items)
         self.overdue_card.show_figure(str(late), "cần hoàn thành hoặc đánh dấu không áp dụng" if late
                                       else "Không có nội dung nào quá hạn.", alarm=bool(late))
-        days = overview.days_to_report
-        when = "hôm nay" if days == 0 else f"còn {days} ngày"
-        plan_end = max(figures.phase.ends_on for figures in overview.phases) if overview.phases else None
-        ended = f"\nCác đợt của kế hoạch đã kết thúc ngày {format_ui_date(plan_end)}." if (
-            plan_end and plan_end < overview.today) else ""
-        self.report_card.show_figure(
-            when.capitalize(), f"Hạn báo cáo: ngày {format_ui_date(overview.report_deadline)}{ended}", alarm=days <= 3
-        )
+        self._show_report_due(overview)
         self.phase_model.set_rows(overview.phases)
         self.overdue_caption.setText(
             f"Nội dung quá hạn ({late}):" if late <= MAX_OVERDUE_LISTED

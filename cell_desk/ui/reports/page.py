@@ -135,10 +135,10 @@ class ReportPage(QWidget):
         shown = [(d.year, d.month) for d in (add_months(dt.date(year, month, 1), -n) for n in range(MONTHS_SHOWN))
                  if report_deadline(d.year, d.month, day) >= plan_start]  # no report is due before the plan
         shown += sorted((m for m in stored if m not in shown), reverse=True)  # older reports stay listed
-        previous = add_months(dt.date(year, month, 1), -1)
+        due = self.services.reports.due_report()  # the month just passed when it is late
         self.months.today = self.services.clock()
         self.months.set_rows([MonthRow(y, m, report_deadline(y, m, day), stored.get((y, m)),
-                                       just_passed=(y, m) == (previous.year, previous.month)) for y, m in shown])
+                                       just_passed=(y, m) == (due.year, due.month)) for y, m in shown])
         if keep:
             self.select_month(*keep)
 
