@@ -21,6 +21,7 @@ BENCHMARKS = (
     ("tree_open.py", [], ["--runs", "3"]),
     ("plan_import.py", [], ["--runs", "1"]),
     ("activity_log.py", [], ["--runs", "1"]),
+    ("report_export.py", [], ["--runs", "3"]),
 )
 
 

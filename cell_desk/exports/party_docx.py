@@ -2,6 +2,7 @@
 the format profile; this module only knows how Word spells them."""
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from ..domain.party_document import Block, FormatProfile, PartyDocument
@@ -9,6 +10,9 @@ from ..domain.text import strip_forbidden
 from .atomic import write_atomically
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+# Named paragraph styles of the body, so the document reads as structured in Word's style list.
+BODY_STYLES = {"paragraph": "Cell Desk – Nội dung", "section": "Cell Desk – Mục I", "numbered": "Cell Desk – Mục 1",
+               "subnumbered": "Cell Desk – Mục 1.1", "lettered": "Cell Desk – Điểm a)"}
 
 
 def write_party_docx(target: Path, document: PartyDocument, profile: FormatProfile) -> Path:
@@ -47,6 +51,8 @@ class _Writer:
         self.word, self.profile = word, profile
         self.font = profile.get("font")
         self.Mm, self.Pt, self.align = Mm, Pt, WD_ALIGN_PARAGRAPH
+        self._styles = {}
+        self._templates = {}
         self.text_width_mm = (profile.get("page", "width_mm") - profile.get("page", "left_mm")
                               - profile.get("page", "right_mm"))
 
@@ -79,13 +85,15 @@ class _Writer:
         return paragraph
 
     def default_font(self) -> None:
+        self._set_font(self.word.styles["Normal"], self.profile.get("body", "size_pt"))
+
+    def _set_font(self, style, size) -> None:
         from docx.oxml.ns import qn
 
-        style = self.word.styles["Normal"]
         style.font.name = self.font
-        style.font.size = self.Pt(self.profile.get("body", "size_pt"))
+        style.font.size = self.Pt(size)
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for slot in FONT_SLOTS:
+        for slot in FONT_SLOTS:  # every script slot, so Vietnamese never falls back to another font
             fonts.set(qn(slot), self.font)
 
     # --- parts -------------------------------------------------------------------------
@@ -165,20 +173,60 @@ class _Writer:
                      subtitle("size_pt"))
 
     def block(self, block: Block) -> None:
-        body = lambda key: self.profile.get("body", key)  # noqa: E731
-        headings = lambda *keys: self.profile.get("headings", *keys)  # noqa: E731
-        paragraph = self.paragraph(
-            self.word, self.align.JUSTIFY if body("justify") else self.align.LEFT, space_after=body("space_after_pt"),
-            indent_mm=body("first_line_indent_mm"), line_pt=body("line_spacing_pt"))
-        size = body("size_pt")
+        """A body paragraph in its named style (made once per document): as fast as unformatted
+        paragraphs, and a clerk can change every heading of a kind at once in Word."""
+        style = self._style(block.kind)
         if block.kind in ("bullet", "subbullet"):
-            self.run(paragraph, f"{headings(block.kind, 'mark')} {block.text}", size)
-            return
-        if block.kind == "paragraph":
-            self.run(paragraph, block.text, size)
-            return
-        text = block.text.upper() if block.kind == "section" and headings("section", "upper") else block.text
-        self.run(paragraph, text, size, bold=headings(block.kind, "bold"), italic=headings(block.kind, "italic"))
+            text = f"{self.profile.get('headings', block.kind, 'mark')} {block.text}"
+        elif block.kind == "section" and self.profile.get("headings", "section", "upper"):
+            text = block.text.upper()
+        else:
+            text = block.text
+        paragraph = copy.deepcopy(self._paragraph_template(style.style_id))
+        paragraph[-1][-1].text = strip_forbidden(text)  # w:p / w:r / w:t
+        self._body_end.addprevious(paragraph)
+
+    def _paragraph_template(self, style_id: str):
+        """A styled one-run paragraph, copied for each block: building each through python-docx's
+        proxies (style lookup, pPr, run) took four times as long as an unstyled paragraph."""
+        if style_id not in self._templates:
+            from docx.oxml import parse_xml
+            from docx.oxml.ns import nsdecls
+
+            self._templates[style_id] = parse_xml(
+                f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+                '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p>')
+        return self._templates[style_id]
+
+    @property
+    def _body_end(self):
+        """Body paragraphs go before the section properties, which close the body."""
+        return self.word.element.body.sectPr
+
+    def _style(self, kind: str):
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_LINE_SPACING
+
+        name = BODY_STYLES["paragraph" if kind in ("bullet", "subbullet") else kind]
+        if name in self._styles:
+            return self._styles[name]
+        body = lambda key: self.profile.get("body", key)  # noqa: E731
+        style = self.word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.word.styles["Normal"]
+        style.quick_style = True
+        fmt = style.paragraph_format
+        fmt.alignment = self.align.JUSTIFY if body("justify") else self.align.LEFT
+        fmt.first_line_indent = self.Mm(body("first_line_indent_mm"))
+        fmt.space_before, fmt.space_after = self.Pt(0), self.Pt(body("space_after_pt"))
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = self.Pt(body("line_spacing_pt"))
+        self._set_font(style, body("size_pt"))
+        if kind not in ("paragraph", "bullet", "subbullet"):
+            style.font.bold = self.profile.get("headings", kind, "bold")
+            style.font.italic = self.profile.get("headings", kind, "italic")
+            fmt.keep_with_next = True  # a heading never ends a page
+        self._styles[name] = style
+        return style
 
     def signature_table(self, document: PartyDocument) -> None:
         footer = lambda *keys: self.profile.get("footer", *keys)  # noqa: E731

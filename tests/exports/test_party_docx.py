@@ -58,9 +58,41 @@ def mm(length):
     return round(length.mm, 1)
 
 
-def fonts_of(run):
-    fonts = run._element.rPr.rFonts
-    return {slot: fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "cs", "eastAsia")}
+def _style_chain(paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def effective(paragraph, run, attribute):
+    """What Word shows: the run's own setting, else its paragraph style's, else the base styles'."""
+    value = getattr(run.font, attribute)
+    for style in _style_chain(paragraph):
+        if value is not None:
+            break
+        value = getattr(style.font, attribute)
+    return value
+
+
+def effective_format(paragraph, attribute):
+    value = getattr(paragraph.paragraph_format, attribute)
+    for style in _style_chain(paragraph):
+        if value is not None:
+            break
+        value = getattr(style.paragraph_format, attribute)
+    return value
+
+
+def fonts_of(paragraph, run):
+    slots = ("ascii", "hAnsi", "cs", "eastAsia")
+    found = {}
+    for holder in [run._element, *(style.element for style in _style_chain(paragraph))]:
+        fonts = holder.rPr.rFonts if holder.rPr is not None and holder.rPr.rFonts is not None else None
+        for slot in slots:
+            if slot not in found and fonts is not None and fonts.get(qn(f"w:{slot}")):
+                found[slot] = fonts.get(qn(f"w:{slot}"))
+    return found
 
 
 def test_page_is_a4_with_the_profile_margins(written):
@@ -112,12 +144,13 @@ def test_the_number_and_the_colon_after_so_follow_the_profile(written):
 
 def test_every_run_is_times_new_roman_in_every_script_slot(written):
     document = written()
-    runs = [run for p in document.paragraphs for run in p.runs]
-    runs += [run for table in document.tables for cell in table.rows[0].cells for p in cell.paragraphs
-             for run in p.runs]
-    assert runs
-    for run in runs:
-        assert set(fonts_of(run).values()) == {"Times New Roman"}, run.text
+    paragraphs = list(document.paragraphs)
+    paragraphs += [p for table in document.tables for cell in table.rows[0].cells for p in cell.paragraphs]
+    runs = [(p, run) for p in paragraphs for run in p.runs]
+    assert len(runs) > 15
+    for paragraph, run in runs:
+        fonts = fonts_of(paragraph, run)
+        assert len(fonts) == 4 and set(fonts.values()) == {"Times New Roman"}, run.text
 
 
 def test_title_subtitle_and_body_have_their_sizes_and_weights(written):
@@ -128,14 +161,17 @@ def test_title_subtitle_and_body_have_their_sizes_and_weights(written):
     assert rule.text == "-----"
     texts = [p.text for p in paragraphs]
     section = paragraphs[texts.index("I. KẾT QUẢ THỰC HIỆN")]
-    assert section.runs[0].bold and section.runs[0].font.size == Pt(14)
+    assert effective(section, section.runs[0], "bold") and effective(section, section.runs[0], "size") == Pt(14)
     body = paragraphs[texts.index("Trong kỳ, chi bộ đã tổ chức 2 hoạt động.")]
-    assert mm(body.paragraph_format.first_line_indent) == 10
-    assert body.paragraph_format.space_after == Pt(6)
-    assert body.paragraph_format.line_spacing == Pt(20)
-    assert not body.runs[0].bold
-    assert paragraphs[texts.index("1.1. Hội nghị")].runs[0].italic
-    assert paragraphs[texts.index("a) điểm a")].runs[0].italic
+    assert mm(effective_format(body, "first_line_indent")) == 10
+    assert effective_format(body, "space_after") == Pt(6)
+    assert effective_format(body, "line_spacing") == Pt(20)
+    assert effective_format(body, "alignment") == 3  # justified
+    assert not effective(body, body.runs[0], "bold") and effective(body, body.runs[0], "size") == Pt(14)
+    for text in ("1.1. Hội nghị", "a) điểm a"):
+        paragraph = paragraphs[texts.index(text)]
+        assert effective(paragraph, paragraph.runs[0], "italic")
+    assert body.style.name == "Cell Desk – Nội dung" and section.style.name == "Cell Desk – Mục I"
     assert "- Ngày 03/02/2020: Hội nghị." in texts and "+ ý nhỏ" in texts
 
 
