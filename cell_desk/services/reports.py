@@ -287,12 +287,15 @@ class ReportService:
         return row
 
     # --- the Word document -----------------------------------------------------------
-    def format_profiles(self) -> list[tuple[str, Path]]:
-        """(name, file) of every profile: the bundled ones and a clerk's in the data folder."""
+    def _profile_files(self) -> list[Path]:
         from ..bundled import bundled_format_files
 
+        return [*bundled_format_files(), *sorted((self.database.folder / FORMAT_FOLDER).glob("*.json"))]
+
+    def format_profiles(self) -> list[tuple[str, Path]]:
+        """(name, file) of every usable profile: the bundled ones and a clerk's in the data folder."""
         found = []
-        for path in [*bundled_format_files(), *sorted((self.database.folder / FORMAT_FOLDER).glob("*.json"))]:
+        for path in self._profile_files():
             try:
                 found.append((self._load_profile(path).name, path))
             except FormatProfileError:
@@ -300,12 +303,46 @@ class ReportService:
         return found
 
     def format_profile(self) -> FormatProfile:
+        """The chosen profile; one a clerk broke is refused with the value named, not replaced
+        silently by another."""
         chosen = self.settings.get(FORMAT_SETTING)
-        profiles = self.format_profiles()
-        path = next((p for _name, p in profiles if p.name == chosen), profiles[0][1] if profiles else None)
+        files = self._profile_files()
+        path = next((p for p in files if p.name == chosen), files[0] if files else None)
         if path is None:
             raise FormatProfileError("Không tìm thấy hồ sơ thể thức văn bản nào trong resources/formats.")
         return self._load_profile(path)
+
+    def chosen_profile_file(self) -> str:
+        return self.format_profile().source
+
+    def choose_profile(self, file_name: str) -> None:
+        if file_name not in {path.name for _name, path in self.format_profiles()}:
+            raise ValidationError(f"Không có hồ sơ thể thức {file_name}.")
+        self.settings.put(FORMAT_SETTING, file_name)
+
+    def copy_profile_for_editing(self) -> Path:
+        """A copy of the profile in use in the data folder's formats/, named as the clerk's own, and
+        chosen: the clerk edits it with any text editor."""
+        source = next(path for _name, path in self.format_profiles() if path.name == self.chosen_profile_file())
+        folder = self.database.folder / FORMAT_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.loads(source.read_text(encoding="utf-8"))
+        data["name"] = f"{data.get('name', source.stem)} (bản sửa của chi bộ)"
+        number, target = 1, folder / "the-thuc-rieng.json"
+        while target.exists():
+            number += 1
+            target = folder / f"the-thuc-rieng-{number}.json"
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        self.choose_profile(target.name)
+        return target
+
+    def term_start_year(self) -> int:
+        return term_start(self.clock(), self.settings.get(TERM_SETTING)).year
+
+    def set_term_start_year(self, year: int) -> None:
+        if not 2000 <= year <= self.clock().year + 1:
+            raise ValidationError(f"Năm bắt đầu nhiệm kỳ {year} không hợp lý.", "term")
+        self.settings.put(TERM_SETTING, year)
 
     @staticmethod
     def _load_profile(path: Path) -> FormatProfile:

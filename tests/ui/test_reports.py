@@ -135,3 +135,42 @@ def test_the_date_of_a_report_can_be_changed(page, services):
     page.create_button.click()
     page.report_editor.issued_on.setDate(QDate(2020, 8, 12))
     assert services.reports.report_for(2020, 8).issued_on == dt.date(2020, 8, 12)
+
+
+def test_a_clerk_copies_the_format_edits_a_margin_and_the_next_export_follows(services, make_window, monkeypatch,
+                                                                             tmp_path):
+    import json
+
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    window = make_window(services)
+    settings = window.settings_page
+    settings.edit_format_button.click()
+    copy = services.data_dir / "formats" / "the-thuc-rieng.json"
+    assert copy.exists() and "bản sửa của chi bộ" in settings.format_choice.currentText()
+    data = json.loads(copy.read_text(encoding="utf-8"))
+    data["page"]["left_mm"] = 35
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = services.reports.open_report(2020, 8)
+    section = Document(str(services.reports.export_docx(report.id, tmp_path / "a.docx"))).sections[0]
+    assert round(section.left_margin.mm) == 35
+
+    data["page"]["left_mm"] = "ba mươi"
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    shown = []
+    monkeypatch.setattr("cell_desk.ui.messages.show_error", lambda parent, title, text: shown.append(text))
+    window.show_page(window.report_page)
+    window.report_page.select_month(2020, 8)
+    assert window.report_page.report_editor.export(tmp_path / "b.docx") is None
+    assert "page.left_mm" in shown[0] and "the-thuc-rieng.json" in shown[0]
+
+
+def test_the_term_year_restarts_the_numbers(services, make_window):
+    window = make_window(services)
+    settings = window.settings_page
+    assert settings.term_year.value() == 2020
+    services.reports.open_report(2020, 7)
+    settings.term_year.setValue(2020)
+    settings._save_term_year()
+    assert services.reports.open_report(2020, 8).number == 2

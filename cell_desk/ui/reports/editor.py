@@ -153,10 +153,17 @@ class DocumentEditor(QWidget):
         self.lock_note.setVisible(bool(locked))
         self.lock_button.setText("Mở lại để sửa" if locked else "Chốt văn bản")
         self.status.setText(f"Trạng thái: {document.status_text}" if present else "")
-        self.number_text.setText(
-            self.services.reports.party_document(document).number_text(self.services.reports.format_profile())
-            if present else "")
         self.error.hide()
+        self.number_text.setText("")
+        if present:
+            from ...domain.party_document import FormatProfileError
+
+            try:
+                profile = self.services.reports.format_profile()
+            except FormatProfileError as exc:  # a clerk's edited profile: say what to correct, keep working
+                self._show_error(str(exc))
+                return
+            self.number_text.setText(self.services.reports.party_document(document).number_text(profile))
 
     # --- saving ---------------------------------------------------------------------
     def _schedule_save(self, key: str) -> None:
@@ -247,11 +254,17 @@ class DocumentEditor(QWidget):
         return True
 
     def preview(self) -> None:
+        from ...domain.party_document import FormatProfileError
+        from ..messages import show_error
         from .preview import PreviewDialog
 
         self.flush()
-        document = self.services.reports.party_document(self.document)
-        PreviewDialog(document, self.services.reports.format_profile(), self).exec()
+        try:
+            profile = self.services.reports.format_profile()
+        except FormatProfileError as exc:
+            show_error(self, "Chưa xem trước được", str(exc))
+            return
+        PreviewDialog(self.services.reports.party_document(self.document), profile, self).exec()
 
     def default_name(self, suffix: str) -> str:
         if self.kind == REPORT and self.document.month:

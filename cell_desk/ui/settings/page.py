@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
 
 from ...app import Services
 from ...domain.validation import ValidationError
@@ -56,6 +58,24 @@ class SettingsPage(QWidget):
         self.plan_message.setWordWrap(True)
         plan_layout.addWidget(self.plan_message)
 
+        self.format_choice = QComboBox()
+        self.term_year = QSpinBox()
+        self.term_year.setRange(2000, services.clock().year + 1)
+        self.term_year.setToolTip("Số văn bản (báo cáo, kế hoạch) đánh từ 01 trong mỗi nhiệm kỳ")
+        self.edit_format_button = QPushButton("Chép để sửa thể thức…")
+        self.edit_format_button.setToolTip("Chép hồ sơ thể thức đang dùng vào thư mục dữ liệu để văn thư sửa lề, "
+                                           "cỡ chữ, cách ghi số… bằng trình soạn thảo văn bản")
+        self.format_message = QLabel()
+        self.format_message.setWordWrap(True)
+        document_box = QGroupBox("Văn bản")
+        document_form = QFormLayout(document_box)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format_choice, 1)
+        format_row.addWidget(self.edit_format_button)
+        document_form.addRow("Thể thức văn bản:", format_row)
+        document_form.addRow("Nhiệm kỳ bắt đầu năm:", self.term_year)
+        document_form.addRow(self.format_message)
+
         self.data_path = QLineEdit(str(services.database.path))
         self.data_path.setReadOnly(True)
         open_folder = QPushButton("Mở thư mục dữ liệu")
@@ -84,6 +104,7 @@ class SettingsPage(QWidget):
         column.addWidget(heading_label("Cài đặt"))
         column.addWidget(profile_box)
         column.addWidget(plan_box)
+        column.addWidget(document_box)
         column.addWidget(data_box)
         column.addStretch(1)
         layout = QHBoxLayout(self)
@@ -91,6 +112,9 @@ class SettingsPage(QWidget):
         layout.addStretch(0)
 
         self.save_button.clicked.connect(self.save_profile)
+        self.format_choice.activated.connect(self._choose_format)
+        self.term_year.editingFinished.connect(self._save_term_year)
+        self.edit_format_button.clicked.connect(self.copy_format_for_editing)
         self.plan_choice.activated.connect(self._choose_plan)
         self.import_plan_button.clicked.connect(self._ask_import_plan)
         self.edit_plan_button.clicked.connect(self._edit_plan)
@@ -105,11 +129,49 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         self.form.set_profile(self.services.settings.profile())
+        self.reload_formats()
+        self.term_year.setValue(self.services.reports.term_start_year())
         self.plan_choice.clear()
         for plan in self.services.plans.list_plans():
             self.plan_choice.addItem(f"{plan.reference}: {plan.title}", plan.id)
             if plan.is_active:
                 self.plan_choice.setCurrentIndex(self.plan_choice.count() - 1)
+
+    def reload_formats(self) -> None:
+        from ...domain.party_document import FormatProfileError
+
+        self.format_choice.clear()
+        try:
+            chosen = self.services.reports.chosen_profile_file()
+        except FormatProfileError as exc:
+            chosen = ""
+            self.format_message.setText(str(exc))
+        for name, path in self.services.reports.format_profiles():
+            self.format_choice.addItem(name, path.name)
+            self.format_choice.setItemData(self.format_choice.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole)
+            if path.name == chosen:
+                self.format_choice.setCurrentIndex(self.format_choice.count() - 1)
+
+    def _choose_format(self, index: int) -> None:
+        self.services.reports.choose_profile(self.format_choice.itemData(index))
+        self.format_message.setText(f"Văn bản xuất từ nay theo thể thức “{self.format_choice.itemText(index)}”.")
+
+    def _save_term_year(self) -> None:
+        try:
+            self.services.reports.set_term_start_year(self.term_year.value())
+        except ValidationError as exc:
+            self.format_message.setText(str(exc))
+            return
+        self.format_message.setText(f"Số văn bản đánh từ 01 kể từ năm {self.term_year.value()}.")
+
+    def copy_format_for_editing(self) -> None:
+        target = self.services.reports.copy_profile_for_editing()
+        self.reload_formats()
+        self.format_message.setText(
+            f"Đã chép thành {target} và chọn dùng. Mở tệp bằng trình soạn thảo văn bản (Notepad), sửa các số "
+            "(lề tính bằng mm, cỡ chữ bằng pt), lưu lại; lần xuất sau sẽ theo thể thức mới. Tệp sửa sai sẽ được "
+            "báo rõ giá trị nào sai khi xuất.")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     def save_profile(self) -> bool:
         profile = self.form.validated_profile()
