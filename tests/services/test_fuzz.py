@@ -100,3 +100,25 @@ def test_activities_and_the_excel_log(services, tmp_path_factory, title, content
         content = content[:EXCEL_CELL_LIMIT - 1] + "…"
     assert (row[4], row[5] or "") == (stored.title, content)
     services.activities.delete(added.id)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=odd_text, subtitle=odd_text)
+def test_report_sections_and_the_word_report(services, tmp_path_factory, text, subtitle):
+    from docx import Document
+
+    report = services.reports.open_report(2020, 8)
+    try:
+        services.reports.save_section(report.id, "difficulties", text)
+        services.reports.update_header(report.id, subtitle=subtitle)
+    except ValidationError as refused:
+        assert refused.field in ("difficulties", "subtitle")
+        return
+    stored = services.reports.get(report.id)
+    assert_clean(stored.sections["difficulties"])
+    assert_clean(stored.subtitle)
+    target = services.reports.export_docx(report.id, tmp_path_factory.mktemp("report") / "bao-cao.docx")
+    written = " ".join(" ".join(p.text for p in Document(str(target)).paragraphs).split()).casefold()
+    for line in stored.sections["difficulties"].split("\n"):  # a line like "II. ..." is written in capitals
+        words = line.strip().lstrip("-+•– ").split()
+        assert not words or " ".join(words[:3]).casefold() in written
