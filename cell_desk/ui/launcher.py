@@ -34,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
         from ..bundled import resource_path
 
-        app.setWindowIcon(QIcon(str(resource_path("icons", "cell_desk.svg"))))
+        app.setWindowIcon(QIcon(str(resource_path("icons", "cell_desk.png"))))  # PNG: no SVG plugin to ship
     return app
 
 
