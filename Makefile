@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-deps bench clean
+.PHONY: run test bundle-smoke system-deps bench clean
 
 $(STAMP): pyproject.toml
 	sh installer/linux/install-system-deps.sh
@@ -21,8 +21,13 @@ test: $(STAMP)
 	sh installer/linux/install-test-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Builds the PyInstaller bundle and runs it headless (CI does this after the tests).
+bundle-smoke: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	sh installer/linux/smoke-bundle.sh $(BIN)/python
+
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,build]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:
