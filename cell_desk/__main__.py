@@ -9,9 +9,17 @@ import sys  # noqa: E402
 
 
 def _utf8_streams() -> None:
+    # The windowed Windows program has no console: its streams are None, and a message printed
+    # (argparse's, a command's) would raise. They go nowhere instead.
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     # A Windows console defaults to a legacy code page that cannot print Vietnamese.
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
+        if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 

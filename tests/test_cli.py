@@ -186,3 +186,13 @@ def test_an_activity_export_with_a_wrong_period_or_file_says_why(capsys, data_di
     fake.write_text("không phải Excel")
     code, _out, err = run(capsys, "--data-dir", str(data_dir), "import", "activities", str(fake))
     assert code == 2 and "không phải tệp Excel" in err
+
+
+def test_a_program_without_console_streams_still_runs_commands(monkeypatch, data_dir):
+    """The windowed Windows program has sys.stdout and sys.stderr set to None."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["--data-dir", str(data_dir), "plan", "list"]) == 0
+    with pytest.raises(SystemExit) as refused:  # argparse writes its complaint to stderr, then exits
+        main(["--data-dir", str(data_dir), "export", "report", "--month", "2020-13", "--out", "x.docx"])
+    assert refused.value.code == 2
