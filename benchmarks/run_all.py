@@ -22,6 +22,7 @@ BENCHMARKS = (
     ("plan_import.py", [], ["--runs", "1"]),
     ("activity_log.py", [], ["--runs", "1"]),
     ("report_export.py", [], ["--runs", "3"]),
+    ("bundle.py", [], ["--rounds", "3"]),
 )
 
 
