@@ -70,9 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="thêm N hoạt động mẫu rải theo các đợt của kế hoạch")
 
     backup = commands.add_parser("backup", help="sao lưu toàn bộ dữ liệu ra một tệp")
-    backup.add_argument("--out", required=True, metavar="FILE", help="tệp sao lưu (.sqlite3)")
+    backup.add_argument("--out", required=True, metavar="FILE",
+                        help="tệp sao lưu: .zip kèm ảnh, pa-nô, tệp đính kèm; .sqlite3 chỉ tệp dữ liệu")
     restore = commands.add_parser("restore", help="khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu trước)")
-    restore.add_argument("backup_file", metavar="FILE")
+    restore.add_argument("backup_file", metavar="FILE", help="tệp .zip hoặc .sqlite3 đã sao lưu")
     commands.add_parser("check", help="kiểm tra tệp dữ liệu có nguyên vẹn không (không sửa gì)")
 
     slogan = commands.add_parser("slogan", help="khẩu hiệu của kế hoạch đang dùng")

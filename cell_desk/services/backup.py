@@ -52,10 +52,20 @@ class BackupService:
             found.append((path, stamp))
         return found
 
+    def has_files(self) -> bool:
+        """Whether attachments or posters exist: then a backup should carry them (a .zip)."""
+        return any(path.is_file() for name in copies.FILE_FOLDERS
+                   for path in (self.database.folder / name).glob("*"))
+
     def backup_to(self, target: Path) -> Path:
+        """A .zip target gets the data file with every attachment and poster; a .sqlite3 target the
+        data file alone. Any other name gets whichever the data needs (so the restore chooser finds it)."""
         target = Path(target)
-        if target.suffix.lower() != ".sqlite3":  # so that the restore chooser finds it again
-            target = target.with_name(target.name + ".sqlite3")
+        suffix = target.suffix.lower()
+        if suffix not in (".sqlite3", ".zip"):
+            target = target.with_name(target.name + (".zip" if self.has_files() else ".sqlite3"))
+        if target.suffix.lower() == ".zip":
+            return copies.copy_with_files_to(self.database.folder, target)
         return copies.copy_to(self.database.path, target)
 
     def available(self) -> list[copies.BackupSummary]:

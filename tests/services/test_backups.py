@@ -91,3 +91,69 @@ def test_two_restores_in_one_second_keep_both_safety_copies(open_at, data_dir, t
     first = put_back(data_dir, copy, data_dir / "backups", now=moment)
     second = put_back(data_dir, copy, data_dir / "backups", now=moment)
     assert first != second and first.exists() and second.exists()
+
+
+def test_a_full_backup_brings_the_data_and_its_attachments_to_a_new_computer(open_at, tmp_path):
+    import zipfile
+
+    from cell_desk.domain.activity import ActivityDraft
+
+    services = open_at(folder=tmp_path / "old-pc")
+    photo = tmp_path / "hoi-nghi.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")  # no image codec below the ui layer: kept as a plain file
+    activity = services.activities.add(ActivityDraft(dt.date(2020, 8, 3), "Tuyên truyền miệng", "Hội nghị"),
+                                       files=[photo])
+    assert services.backups.has_files()
+    (tmp_path / "usb").mkdir()
+    written = services.backups.backup_to(tmp_path / "usb" / "sao-luu")
+    assert written.suffix == ".zip"  # files exist, so the backup carries them
+    stored = activity.attachments[0].file_name
+    assert set(zipfile.ZipFile(written).namelist()) == {DATABASE_FILENAME, f"attachments/{stored}"}
+    summary = read_backup(written)
+    assert summary.counts["hoạt động"] == 1 and summary.path == written
+
+    new_pc = tmp_path / "new-pc"
+    new_pc.mkdir()
+    restore_backup(new_pc, written)
+    reopened = open_at(folder=new_pc)
+    again = reopened.activities.get(activity.id)
+    assert reopened.activities.attachment_path(again.attachments[0]).read_bytes() == b"\xff\xd8 a photo"
+
+
+def test_restoring_a_full_backup_never_overwrites_or_escapes(open_at, data_dir, tmp_path):
+    import zipfile
+
+    services = open_at()
+    archive = tmp_path / "tu-lam.zip"
+    copy = services.backups.backup_to(tmp_path / "chi-du-lieu.sqlite3")
+    (data_dir / "attachments").mkdir(exist_ok=True)
+    (data_dir / "attachments" / "co-san.jpg").write_bytes(b"mine")
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(copy, DATABASE_FILENAME)
+        zipped.writestr("attachments/co-san.jpg", b"theirs")
+        zipped.writestr("attachments/moi.jpg", b"new")
+        zipped.writestr("../ngoai.txt", b"escape")
+        zipped.writestr("attachments/../../ngoai2.txt", b"escape")
+    services.close()
+    restore_backup(data_dir, archive)
+    assert (data_dir / "attachments" / "co-san.jpg").read_bytes() == b"mine"
+    assert (data_dir / "attachments" / "moi.jpg").read_bytes() == b"new"
+    assert not (data_dir.parent / "ngoai.txt").exists() and not (data_dir.parent / "ngoai2.txt").exists()
+
+
+def test_a_zip_that_is_not_a_backup_is_refused_and_nothing_changes(open_at, data_dir, tmp_path):
+    import zipfile
+
+    services = open_at()
+    services.close()
+    before = (data_dir / DATABASE_FILENAME).read_bytes()
+    fake = tmp_path / "anh.zip"
+    with zipfile.ZipFile(fake, "w") as zipped:
+        zipped.writestr("anh.jpg", b"x")
+    with pytest.raises(errors.StorageError, match="không có tệp dữ liệu"):
+        restore_backup(data_dir, fake)
+    broken = tmp_path / "hong.zip"
+    broken.write_bytes(b"PK not really")
+    with pytest.raises(errors.StorageError, match="zip hỏng"):
+        restore_backup(data_dir, broken)
+    assert (data_dir / DATABASE_FILENAME).read_bytes() == before

@@ -13,7 +13,7 @@ from ...storage.errors import StorageError
 from ..messages import show_error
 from ..table_model import RowTableModel
 
-BACKUP_FILTER = "Tệp sao lưu Cell Desk (*.sqlite3);;Mọi tệp (*)"
+BACKUP_FILTER = "Tệp sao lưu Cell Desk (*.zip *.sqlite3);;Mọi tệp (*)"
 
 
 class BackupTableModel(RowTableModel):

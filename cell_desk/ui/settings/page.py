@@ -196,9 +196,11 @@ class SettingsPage(QWidget):
     def _ask_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        suggested = Path.home() / f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}.sqlite3"
+        full = self.services.backups.has_files()
+        suggested = Path.home() / f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}{'.zip' if full else '.sqlite3'}"
+        kinds = ["Bản sao lưu đầy đủ, kèm ảnh, pa-nô và tệp đính kèm (*.zip)", "Chỉ tệp dữ liệu (*.sqlite3)"]
         path, _ = QFileDialog.getSaveFileName(self, "Sao lưu dữ liệu", str(suggested),
-                                              "Tệp sao lưu Cell Desk (*.sqlite3)")
+                                              ";;".join(kinds if full else reversed(kinds)))
         if path:
             self.backup_to(Path(path))
 
