@@ -99,8 +99,9 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
         return "Trong kỳ, chi bộ chưa ghi nhận hoạt động tuyên truyền nào trong nhật ký."
     members = sum(a.party_members for a in activities)
     others = sum(a.others for a in activities)
-    lines = [f"Trong kỳ, chi bộ đã tổ chức {len(activities)} hoạt động tuyên truyền với "
-             f"{members + others} lượt người tham gia ({members} lượt đảng viên, {others} lượt người ngoài Đảng)."]
+    lines = [f"Trong kỳ, chi bộ đã tổ chức {_count(len(activities))} hoạt động tuyên truyền với "
+             f"{_count(members + others)} lượt người tham gia ({_count(members)} lượt đảng viên, "
+             f"{_count(others)} lượt người ngoài Đảng)."]
     by_form: dict[str, list[PeriodActivity]] = {}
     for activity in sorted(activities, key=lambda a: a.occurred_on):
         by_form.setdefault(activity.form, []).append(activity)
@@ -108,7 +109,7 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
     for number, form in enumerate(sorted(by_form, key=lambda f: (order.get(f, len(order)), f)), 1):
         group = by_form[form]
         people = sum(a.party_members + a.others for a in group)
-        lines.append(f"{number}. {form}: {len(group)} hoạt động, {people} lượt người tham gia.")
+        lines.append(f"{number}. {form}: {_count(len(group))} hoạt động, {_count(people)} lượt người tham gia.")
         for activity in group:
             place = f" ({activity.place})" if activity.place else ""
             lines.append(f"- Ngày {format_ui_date(activity.occurred_on)}: {activity.title}{place}.")
@@ -116,6 +117,11 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
         lines.append(f"{len(by_form) + 1}. Các nhiệm vụ của kế hoạch đã hoàn thành trong kỳ:")
         lines.extend(f"- {text}" for text in completed)
     return "\n".join(lines)
+
+
+def _count(number: int) -> str:
+    """1.066: Vietnamese writes thousands with a dot."""
+    return f"{number:,}".replace(",", ".")
 
 
 def draft_direction(open_items: list[tuple[str, str]]) -> str:
@@ -133,8 +139,8 @@ def draft_direction(open_items: list[tuple[str, str]]) -> str:
 
 
 REPORT_DEFAULTS = {
-    "ideology": "Cán bộ, đảng viên trong chi bộ phấn khởi, tin tưởng vào sự lãnh đạo của Đảng; "
-                "(ghi những vấn đề tư tưởng nổi lên trong tháng, dư luận cần định hướng).",
+    "ideology": "Cán bộ, đảng viên trong chi bộ phấn khởi, tin tưởng vào sự lãnh đạo của Đảng, chấp hành tốt "
+                "chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.",
     "difficulties": "Không.",
     "proposals": "Không.",
 }

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from ..domain.activity import ActivityTally
 from ..domain.plan import Progress
-from ..domain.text import shorten, strip_forbidden
+from ..domain.text import strip_forbidden
 from .atomic import write_atomically
 
 LOG_SHEET = "Nhật ký"
@@ -269,7 +269,7 @@ def _write_summary(sheet, book: ActivityWorkbook, styles: _Styles, tally: Activi
         sheet.column_dimensions[get_column_letter(index)].width = 18
     _page_setup(sheet, landscape=True)
     _title_rows(sheet, book, "TỔNG HỢP HOẠT ĐỘNG THEO THÁNG VÀ HÌNH THỨC", styles, max(width, 4))
-    _header(sheet, ["Tháng", *(excel_text(shorten(form, 60)) for form in forms), "Tổng cộng"], styles, height=64)
+    _header(sheet, ["Tháng", *(excel_text(form) for form in forms), "Tổng cộng"], styles, height=96)
     months = tally.months
     for month in months:
         sheet.append([_cell(sheet, f"{month[1]:02d}/{month[0]}", alignment=styles.centre, border=styles.border),

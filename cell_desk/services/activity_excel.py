@@ -149,7 +149,7 @@ def _phase_progress(tree):
             continue
         count = {status: sum(item.status is status for item in items) for status in ItemStatus}
         lines.append(PhaseProgress(
-            label=phase_label(phase.code, phase.title, ""),
+            label=phase_label(phase.code, phase.title, "") if phase.title else phase.display_title,
             window=phase.window_text or f"{phase.starts_on:%d/%m/%Y} – {phase.ends_on:%d/%m/%Y}",
             total=len(items), done=count[ItemStatus.DONE], in_progress=count[ItemStatus.IN_PROGRESS],
             not_applicable=count[ItemStatus.NOT_APPLICABLE], fraction=Progress.of(items).fraction))

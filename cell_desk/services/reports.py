@@ -97,7 +97,7 @@ class ReportService:
         # dated on the deadline; a report opened in its last days is dated today
         issued_on = min(deadline, max(self.clock(), deadline - dt.timedelta(days=5)))
         return self._create(REPORT, period_key(year, month), issued_on,
-                            f"kết quả công tác tuyên truyền tháng {month:02d}/{year}", sections)
+                            f"kết quả công tác tuyên truyền tháng {month}/{year}", sections)
 
     def drafted_sections(self, year: int, month: int) -> dict[str, str]:
         """Sections I and IV from the log and the checklist of the period."""
@@ -223,8 +223,7 @@ class ReportService:
                                           "number")
                 row.number = number
             if issued_on is not None:
-                if not dt.date(2000, 1, 1) <= issued_on <= self.clock() + dt.timedelta(days=366):
-                    raise ValidationError(f"Ngày {format_ui_date(issued_on)} không hợp lý.", "issued_on")
+                self._check_date(row, issued_on)
                 row.issued_on = issued_on
             if subtitle is not None:
                 subtitle = " ".join(normalize_text(subtitle).split())
@@ -235,6 +234,24 @@ class ReportService:
                 row.subtitle = subtitle
             row.updated_at = dt.datetime.now()
             return _document(row)
+
+    def _check_date(self, row: DocumentRow, day: dt.date) -> None:
+        """A report is dated within or after its period, a plan after the plan it carries out;
+        neither more than a month ahead."""
+        if row.kind == REPORT:
+            earliest = self.period_of(*(int(part) for part in row.period.split("-")))[0]
+            what = "kỳ báo cáo"
+        else:
+            plan = next((p for p in self.plans.list_plans() if p.id == row.plan_id), None)
+            earliest = plan.issued_on if plan else dt.date(2000, 1, 1)
+            what = "kế hoạch cấp trên"
+        latest = self.clock() + dt.timedelta(days=31)
+        if day < earliest:
+            raise ValidationError(f"Ngày {format_ui_date(day)} trước ngày bắt đầu của {what} "
+                                  f"({format_ui_date(earliest)}).", "issued_on")
+        if day > latest:
+            raise ValidationError(f"Ngày {format_ui_date(day)} còn xa quá (hôm nay là {format_ui_date(self.clock())}).",
+                                  "issued_on")
 
     def redraft(self, document_id: int) -> CellDocument:
         """Drafts the sections made from data again (I and IV of a report; every section of a plan)."""

@@ -113,7 +113,7 @@ def test_the_report_exports_as_word_with_its_number_and_sections(services, tmp_p
     assert header[-1] == "Số 01-BC/CB"
     texts = [p.text for p in document.paragraphs]
     assert "I. KẾT QUẢ THỰC HIỆN" in texts and "V. ĐỀ XUẤT, KIẾN NGHỊ" in texts
-    assert "kết quả công tác tuyên truyền tháng 08/2020" in texts
+    assert "kết quả công tác tuyên truyền tháng 8/2020" in texts
     assert any("Hội nghị quán triệt" in t for t in texts)
 
 
@@ -129,3 +129,21 @@ def test_the_cell_plan_cites_the_upper_plan_and_carries_its_phases_and_slogans(s
     assert texts[texts.index("KẾ HOẠCH") + 1].startswith("tuyên truyền Đại hội đảng các cấp")
     assert "IV. KHẨU HIỆU TUYÊN TRUYỀN" in texts
     assert document.tables[0].rows[0].cells[0].paragraphs[-1].text == "Số 01-KH/CB"
+
+
+def test_the_date_of_a_report_stays_within_reason(services):
+    report = services.reports.open_report(2020, 8)
+    with pytest.raises(ValidationError, match="trước ngày bắt đầu của kỳ báo cáo"):
+        services.reports.update_header(report.id, issued_on=dt.date(2017, 8, 15))
+    with pytest.raises(ValidationError, match="còn xa quá"):
+        services.reports.update_header(report.id, issued_on=dt.date(2021, 8, 15))
+    assert services.reports.update_header(report.id, issued_on=dt.date(2020, 8, 20)).issued_on == dt.date(2020, 8, 20)
+
+
+def test_large_counts_are_written_with_a_thousands_dot(services):
+    from dataclasses import replace
+
+    draft = ActivityDraft(dt.date(2020, 8, 3), "Tuyên truyền miệng", "Mít tinh", party_members=1000, others=66)
+    services.activities.add(draft)
+    services.activities.add(replace(draft, title="Mít tinh 2", party_members=0, others=0))
+    assert "2 hoạt động tuyên truyền với 1.066 lượt người" in services.reports.open_report(2020, 8).sections["results"]

@@ -281,3 +281,23 @@ def test_an_export_to_a_file_open_elsewhere_says_so(page, services, monkeypatch,
     monkeypatch.setattr(os, "replace", lambda *args: (_ for _ in ()).throw(PermissionError(13, "denied")))
     assert page.export_to(tmp_path / "dang-mo.xlsx") is None
     assert "đang mở trong chương trình khác" in shown[0]
+
+
+def test_an_empty_log_says_what_to_do_and_offers_no_empty_export(page, services, qtbot):
+    assert "Chưa có hoạt động nào" in page.count_label.text()
+    assert not page.export_button.isEnabled()
+    services.activities.add(BANNER)
+    page.apply_filter()
+    assert page.export_button.isEnabled() and page.count_label.text().startswith("1 hoạt động")
+    page.search.setText("không có chữ này")
+    qtbot.waitUntil(lambda: "khớp bộ lọc" in page.count_label.text())
+    assert not page.export_button.isEnabled()
+
+
+def test_the_bad_range_warning_goes_once_the_dates_are_right(page):
+    page.period.setCurrentIndex(page_module.CUSTOM_PERIOD)
+    page.date_from.setDate(QDate(2020, 8, 1))
+    page.date_to.setDate(QDate(2020, 7, 1))
+    assert "sau ngày kết thúc" in page.message.text()
+    page.date_to.setDate(QDate(2020, 8, 31))
+    assert page.message.text() == ""

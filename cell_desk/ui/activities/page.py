@@ -46,7 +46,7 @@ class ActivityPage(QWidget):
         self.date_from, self.date_to = date_edit(today.replace(day=1)), date_edit(today)
         self.form_filter = QComboBox()
         self.form_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.form_filter.setMinimumContentsLength(24)
+        self.form_filter.setMinimumContentsLength(18)
         self.search = SearchBox("Tìm trong nhật ký (gõ có dấu hoặc không dấu)…")
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Thời gian:"))
@@ -183,6 +183,8 @@ class ActivityPage(QWidget):
         if self.activity_filter.date_from and self.activity_filter.date_to \
                 and self.activity_filter.date_from > self.activity_filter.date_to:
             self.message.setText("Ngày bắt đầu sau ngày kết thúc: không có hoạt động nào trong khoảng này.")
+        elif self.message.text().startswith("Ngày bắt đầu sau"):
+            self.message.clear()
         keep = self.selected_id()
         self.model.reload()
         self._select(keep)
@@ -190,8 +192,14 @@ class ActivityPage(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        self.count_label.setText(f"{shown:,} hoạt động".replace(",", ".") + (
-            f" – {self.activity_filter.describe_period().lower()}" if self.activity_filter.date_from else ""))
+        self.export_button.setEnabled(shown > 0)
+        if shown:
+            self.count_label.setText(f"{shown:,} hoạt động".replace(",", ".") + (
+                f" – {self.activity_filter.describe_period().lower()}" if self.activity_filter.date_from else ""))
+        elif self.activity_filter == ActivityFilter(form=self.activity_filter.form) and not self.activity_filter.form:
+            self.count_label.setText("Chưa có hoạt động nào: bấm “Thêm hoạt động…” để ghi hoạt động đầu tiên.")
+        else:
+            self.count_label.setText("Không có hoạt động nào khớp bộ lọc (đổi thời gian, hình thức hoặc chữ tìm).")
 
     def _on_changed(self, kind: str) -> None:
         if kind in (events.PLANS, events.ACTIVITIES):

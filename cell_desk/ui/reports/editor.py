@@ -18,6 +18,12 @@ from ..messages import ask_yes_no, offer_to_open, run_export, show_info
 from ..widgets import ALARM_STYLE, date_edit, error_label, to_qdate
 
 SAVE_DELAY_MS = 700
+# What to write, shown in an empty section (never printed)
+SECTION_HINTS = {
+    "ideology": "Những vấn đề tư tưởng nổi lên trong tháng, dư luận cần định hướng. ",
+    "difficulties": "Khó khăn, vướng mắc khi thực hiện kế hoạch. ",
+    "proposals": "Đề xuất, kiến nghị với cấp trên. ",
+}
 ROMAN = ("I", "II", "III", "IV", "V")
 
 
@@ -34,7 +40,7 @@ class DocumentEditor(QWidget):
         self.number = QSpinBox()
         self.number.setRange(1, 9999)
         self.number_text = QLabel()  # the number as the document writes it: Số 05-BC/CB
-        self.issued_on = date_edit()
+        self.issued_on = date_edit(services.clock())
         self.subtitle = QLineEdit()
         self.status = QLabel()
         self.lock_note = QLabel("Văn bản đã chốt: các phần chỉ để xem. Bấm “Mở lại để sửa” nếu cần sửa.")
@@ -50,7 +56,7 @@ class DocumentEditor(QWidget):
         numbers.addWidget(self.issued_on)
         numbers.addStretch(1)
         numbers.addWidget(self.status)
-        header.addRow("Số:", numbers)
+        header.addRow("Số thứ tự:", numbers)
         header.addRow("Trích yếu:", self.subtitle)
 
         sections = ([(PLAN_BASES, "Căn cứ (đoạn mở đầu)")] if kind != REPORT else []) + [
@@ -66,8 +72,8 @@ class DocumentEditor(QWidget):
             label.setFont(font)
             editor = QPlainTextEdit()
             editor.setMinimumHeight(260 if key in ("results", "content", "direction") else 100)
-            editor.setPlaceholderText("Gõ nội dung; dòng bắt đầu bằng “- ” là gạch đầu dòng, “+ ” là ý nhỏ, "
-                                      "“1. ” là mục.")
+            editor.setPlaceholderText(SECTION_HINTS.get(key, "") + "Gõ nội dung; dòng bắt đầu bằng “- ” là gạch "
+                                      "đầu dòng, “+ ” là ý nhỏ, “1. ” là mục.")
             editor.textChanged.connect(lambda key=key: self._schedule_save(key))
             column.addWidget(label)
             column.addWidget(editor)
@@ -84,14 +90,18 @@ class DocumentEditor(QWidget):
         self.preview_button = QPushButton("Xem trước")
         self.word_button = QPushButton("Xuất Word…")
         self.pdf_button = QPushButton("Xuất PDF…")
-        actions = QHBoxLayout()
+        # two rows, so that the page fits a 1200-pixel screen beside the month list
+        actions = QVBoxLayout()
+        state_row, export_row = QHBoxLayout(), QHBoxLayout()
         for button in (self.redraft_button, self.lock_button, self.sent_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.saved_note)
-        actions.addStretch(1)
+            state_row.addWidget(button)
+        state_row.addStretch(1)
+        state_row.addWidget(self.saved_note)
+        export_row.addStretch(1)
         for button in (self.preview_button, self.word_button, self.pdf_button):
-            actions.addWidget(button)
+            export_row.addWidget(button)
+        actions.addLayout(state_row)
+        actions.addLayout(export_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -79,8 +79,9 @@ class ReportPage(QWidget):
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.month_table.setMinimumWidth(360)
+        self.month_table.setMinimumWidth(260)
         self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
         self.create_button = QPushButton("Soạn báo cáo tháng này")
         self.create_button.setToolTip("Soạn báo cáo từ nhật ký hoạt động và tiến độ kế hoạch của kỳ")
         self.report_editor = DocumentEditor(services, REPORT)
@@ -96,7 +97,7 @@ class ReportPage(QWidget):
         splitter.addWidget(self.month_table)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 920])
+        splitter.setSizes([300, 900])
 
         self.plan_editor = DocumentEditor(services, CELL_PLAN)
         self.plan_note = QLabel()

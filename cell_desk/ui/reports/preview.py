@@ -81,4 +81,5 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(int(page["width_mm"] * MM_TO_PX) + 80, 900)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(int(page["width_mm"] * MM_TO_PX) + 80, min(900, screen.height() - 60))
