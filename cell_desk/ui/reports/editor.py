@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
@@ -70,8 +70,7 @@ class DocumentEditor(QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-            editor = QPlainTextEdit()
-            editor.setMinimumHeight(260 if key in ("results", "content", "direction") else 100)
+            editor = GrowingTextEdit(minimum_lines=3)
             editor.setPlaceholderText(SECTION_HINTS.get(key, "") + "Gõ nội dung; dòng bắt đầu bằng “- ” là gạch "
                                       "đầu dòng, “+ ” là ý nhỏ, “1. ” là mục.")
             editor.textChanged.connect(lambda key=key: self._schedule_save(key))
@@ -315,6 +314,28 @@ class DocumentEditor(QWidget):
             self.saved_note.setText(f"Đã xuất {written.name}")
             offer_to_open(self, "Đã xuất", f"Đã ghi {written}.", written)
         return written
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A section as tall as its text, so the page scrolls as one document instead of every
+    section scrolling inside the page."""
+
+    def __init__(self, minimum_lines: int = 3, parent=None):
+        super().__init__(parent)
+        self.minimum_lines = minimum_lines
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = max(self.minimum_lines, int(self.document().documentLayout().documentSize().height()))
+        margins = self.contentsMargins()
+        frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
+        self.setFixedHeight(min(20_000, lines * self.fontMetrics().lineSpacing() + frame + 4))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()  # a new width wraps the text into more or fewer lines
 
 
 class SentDialog(QDialog):
