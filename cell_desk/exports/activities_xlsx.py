@@ -203,8 +203,11 @@ def _write_log(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTa
 
     for index, (_header_text, width, _field) in enumerate(LOG_COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    _page_setup(sheet, landscape=True)
+    # fourteen columns on one A4 sheet would print at 5 points: two sheets wide, each starting with
+    # the number and the date, print at a readable size
+    _page_setup(sheet, landscape=True, pages_wide=2)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.print_title_cols = "A:B"
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     _title_rows(sheet, book, "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN", styles, len(LOG_COLUMNS))
     _header(sheet, [header for header, _w, _f in LOG_COLUMNS], styles)
@@ -323,9 +326,9 @@ def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
         ])
 
 
-def _page_setup(sheet, landscape: bool) -> None:
+def _page_setup(sheet, landscape: bool, pages_wide: int = 1) -> None:
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToWidth = pages_wide
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
