@@ -65,23 +65,18 @@ def _style_chain(paragraph):
         style = style.base_style
 
 
+def _inherited(own, paragraph, part: str, attribute: str):
+    """What Word shows: the element's own setting, else its paragraph style's, else the base styles'."""
+    holders = [own, *(getattr(style, part) for style in _style_chain(paragraph))]
+    return next((value for value in (getattr(h, attribute) for h in holders) if value is not None), None)
+
+
 def effective(paragraph, run, attribute):
-    """What Word shows: the run's own setting, else its paragraph style's, else the base styles'."""
-    value = getattr(run.font, attribute)
-    for style in _style_chain(paragraph):
-        if value is not None:
-            break
-        value = getattr(style.font, attribute)
-    return value
+    return _inherited(run.font, paragraph, "font", attribute)
 
 
 def effective_format(paragraph, attribute):
-    value = getattr(paragraph.paragraph_format, attribute)
-    for style in _style_chain(paragraph):
-        if value is not None:
-            break
-        value = getattr(style.paragraph_format, attribute)
-    return value
+    return _inherited(paragraph.paragraph_format, paragraph, "paragraph_format", attribute)
 
 
 def fonts_of(paragraph, run):
