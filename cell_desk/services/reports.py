@@ -113,10 +113,12 @@ class ReportService:
         items = tree.all_items()
         completed = [item.text for item in items
                      if item.status is ItemStatus.DONE and item.completed_on and start <= item.completed_on <= end]
-        running = [p for p in tree.phases if not p.is_standing and p.starts_on <= end <= p.ends_on]
-        following = [p for p in tree.phases if not p.is_standing and p.starts_on > end][:1]
+        # next month: the phases that run in the next period, open tasks only
+        following = add_months(end.replace(day=1), 1)
+        next_end = report_deadline(following.year, following.month, self.report_day())
+        coming = [p for p in tree.phases if not p.is_standing and p.starts_on <= next_end and p.ends_on > end]
         open_items = [(phase_label(p.code, p.title, p.window_text), item.text)
-                      for p in [*running, *following] for item in p.all_items() if not item.status.is_closed]
+                      for p in coming for item in p.all_items() if not item.status.is_closed]
         return {"results": draft_results(activities, completed, self.activities.forms()),
                 "direction": draft_direction(open_items)}
 

@@ -49,6 +49,7 @@ def test_tasks_done_in_the_period_and_open_tasks_of_the_running_and_next_phase(s
     assert done.text in report.sections["results"]
     direction = report.sections["direction"]
     assert "a) 1.3." in direction and "b) 1.4." in direction
+    assert "1.5." not in direction  # begins in November: not next month's work
     assert f"- {done.text}" not in direction
     assert f"- {running.all_items()[1].text}" in direction
 
