@@ -59,10 +59,7 @@ class CellDocument:
 
     @property
     def month(self) -> tuple[int, int] | None:
-        if not self.period:
-            return None
-        year, month = self.period.split("-")
-        return int(year), int(month)
+        return parse_period(self.period) if self.period else None
 
     @property
     def status_text(self) -> str:
@@ -73,6 +70,16 @@ class CellDocument:
 
 def period_key(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+def parse_period(key: str) -> tuple[int, int]:
+    year, month = key.split("-")
+    return int(year), int(month)
+
+
+def term_range(start: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of a term and the first day after it."""
+    return start, start.replace(year=start.year + TERM_YEARS)
 
 
 def term_start(today: dt.date, configured_year: int | None = None) -> dt.date:

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from ..domain.activity import ActivityFilter
 from ..domain.dates import add_months, format_ui_date, next_report_deadline, report_deadline, report_period
 from ..domain.party_document import FormatProfile, FormatProfileError, PartyDocument, sections_blocks, text_blocks
-from ..domain.plan import ItemStatus, phase_label
+from ..domain.plan import ItemStatus, PlanSummary, phase_label
 from ..domain.report import (
     CELL_PLAN, MAX_SECTION_LENGTH, PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_DEFAULTS, REPORT_SECTIONS,
-    CellDocument, DocumentStatus, DueReport, PeriodActivity, draft_direction, draft_results, period_key, term_start,
+    CellDocument, DocumentStatus, DueReport, PeriodActivity, draft_direction, draft_results, parse_period, period_key,
+    term_range, term_start,
 )
 from ..domain.text import normalize_text
 from ..domain.validation import ValidationError
@@ -41,8 +42,17 @@ class ReportService:
         self.clock = clock
 
     # --- the calendar ---------------------------------------------------------------
+    def _active_plan(self) -> PlanSummary | None:
+        return next((plan for plan in self.plans.list_plans() if plan.is_active), None)
+
     def report_day(self) -> int:
-        return next((plan.report_day for plan in self.plans.list_plans() if plan.is_active), 20)
+        plan = self._active_plan()
+        return plan.report_day if plan else 20
+
+    def plan_start(self) -> dt.date:
+        """The active plan's date: no report is due before it."""
+        plan = self._active_plan()
+        return plan.issued_on if plan else dt.date.max
 
     def period_of(self, year: int, month: int) -> tuple[dt.date, dt.date]:
         return report_period(report_deadline(year, month, self.report_day()))
@@ -62,11 +72,7 @@ class ReportService:
         """The month just passed when its report was not sent (late), else the month now running."""
         year, month = self.current_month()
         previous = add_months(dt.date(year, month, 1), -1)
-        day = self.report_day()
-        try:
-            plan_start = self.plans.plan_tree().summary.issued_on
-        except LookupError:
-            plan_start = dt.date.max
+        day, plan_start = self.report_day(), self.plan_start()
         past = DueReport(previous.year, previous.month, report_deadline(previous.year, previous.month, day),
                          self.report_for(previous.year, previous.month))
         if past.deadline >= plan_start and not past.is_sent and (past.report or past.deadline >= self.first_use()):
@@ -134,8 +140,7 @@ class ReportService:
                             plan_id=tree.summary.id)
 
     def _plan_subtitle(self, tree) -> str:
-        title = tree.summary.title.strip()
-        return title[:1].lower() + title[1:] if title else "tuyên truyền"
+        return _lower_first(tree.summary.title.strip()) or "tuyên truyền"
 
     def _plan_sections(self, tree) -> dict[str, str]:
         summary = tree.summary
@@ -145,7 +150,7 @@ class ReportService:
             issuer = plan.issuing_body or plan.issuer
         profile = self.settings.profile()
         bases = (f"Thực hiện {summary.kind.capitalize()} số {summary.number}, ngày {format_ui_date(summary.issued_on)} "
-                 f"của {issuer or 'cấp trên'} về {tree.summary.title[:1].lower() + tree.summary.title[1:]}, "
+                 f"của {issuer or 'cấp trên'} về {_lower_first(summary.title.strip())}, "
                  f"{profile.cell_name} xây dựng kế hoạch thực hiện như sau:")
         purposes = []
         for group in details.get("purposes") or []:  # [{code, title, points}], as the parser reads them
@@ -192,11 +197,13 @@ class ReportService:
     def _term_start(self, day: dt.date) -> dt.date:
         return term_start(day, self.settings.get(TERM_SETTING))
 
+    def _in_term(self, kind: str, day: dt.date) -> list:
+        """SQL conditions: documents of a kind dated in the term that holds `day`."""
+        first, after = term_range(self._term_start(day))
+        return [DocumentRow.kind == kind, DocumentRow.issued_on >= first, DocumentRow.issued_on < after]
+
     def _next_number(self, session, kind: str, day: dt.date) -> int:
-        start = self._term_start(day)
-        highest = session.scalar(select(func.max(DocumentRow.number)).where(
-            DocumentRow.kind == kind, DocumentRow.issued_on >= start,
-            DocumentRow.issued_on < start.replace(year=start.year + 5)))
+        highest = session.scalar(select(func.max(DocumentRow.number)).where(*self._in_term(kind, day)))
         return (highest or 0) + 1
 
     # --- editing ----------------------------------------------------------------------
@@ -216,10 +223,9 @@ class ReportService:
             if number is not None:
                 if not 1 <= number <= 9999:
                     raise ValidationError("Số văn bản phải từ 1 đến 9999.", "number")
-                start = self._term_start(issued_on or row.issued_on)
                 clash = session.scalar(select(DocumentRow.id).where(
-                    DocumentRow.kind == row.kind, DocumentRow.number == number, DocumentRow.id != row.id,
-                    DocumentRow.issued_on >= start, DocumentRow.issued_on < start.replace(year=start.year + 5)))
+                    *self._in_term(row.kind, issued_on or row.issued_on), DocumentRow.number == number,
+                    DocumentRow.id != row.id))
                 if clash:
                     raise ValidationError(f"Số {number:02d} đã dùng cho một văn bản cùng loại trong nhiệm kỳ.",
                                           "number")
@@ -241,11 +247,11 @@ class ReportService:
         """A report is dated within or after its period, a plan after the plan it carries out;
         neither more than a month ahead."""
         if row.kind == REPORT:
-            earliest = self.period_of(*(int(part) for part in row.period.split("-")))[0]
+            earliest = self.period_of(*parse_period(row.period))[0]
             what = "kỳ báo cáo"
         else:
             plan = next((p for p in self.plans.list_plans() if p.id == row.plan_id), None)
-            earliest = plan.issued_on if plan else dt.date(2000, 1, 1)
+            earliest = plan.issued_on if plan else dt.date(2000, 1, 1)  # its upper plan may be gone
             what = "kế hoạch cấp trên"
         latest = self.clock() + dt.timedelta(days=31)
         if day < earliest:
@@ -261,8 +267,7 @@ class ReportService:
             row = self._editable(session, document_id)
             kind, period = row.kind, row.period
         if kind == REPORT:
-            year, month = (int(part) for part in period.split("-"))
-            fresh = self.drafted_sections(year, month)
+            fresh = self.drafted_sections(*parse_period(period))
         else:
             fresh = self._plan_sections(self.plans.plan_tree())
         with self.database.session() as session:
@@ -274,9 +279,7 @@ class ReportService:
     def set_status(self, document_id: int, status: DocumentStatus, sent_on: dt.date | None = None) -> CellDocument:
         """Finalise (locks), reopen on purpose (unlocks), or record that it was sent."""
         with self.database.session() as session:
-            row = session.get(DocumentRow, document_id)
-            if row is None:
-                raise ValidationError("Văn bản này không còn.")
+            row = _row(session, document_id)
             if status is DocumentStatus.SENT:
                 sent_on = sent_on or self.clock()
                 if sent_on > self.clock():
@@ -291,16 +294,11 @@ class ReportService:
 
     def get(self, document_id: int) -> CellDocument:
         with self.database.session() as session:
-            row = session.get(DocumentRow, document_id)
-            if row is None:
-                raise ValidationError("Văn bản này không còn.")
-            return _document(row)
+            return _document(_row(session, document_id))
 
     @staticmethod
     def _editable(session, document_id: int) -> DocumentRow:
-        row = session.get(DocumentRow, document_id)
-        if row is None:
-            raise ValidationError("Văn bản này không còn.")
+        row = _row(session, document_id)
         if row.status != DocumentStatus.DRAFT.value:
             raise ValidationError("Văn bản đã chốt: hãy bấm “Mở lại để sửa” trước khi sửa.")
         return row
@@ -399,6 +397,18 @@ class ReportService:
         with tempfile.TemporaryDirectory(prefix="cell-desk-") as work:
             docx = self.export_docx(document_id, Path(work) / (Path(target).stem + ".docx"))
             return convert_to_pdf(docx, Path(target))
+
+
+def _row(session, document_id: int) -> DocumentRow:
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        raise ValidationError("Văn bản này không còn.")
+    return row
+
+
+def _lower_first(text: str) -> str:
+    """A title cited inside a sentence: `Tuyên truyền …` becomes `tuyên truyền …`."""
+    return text[:1].lower() + text[1:]
 
 
 def _document(row: DocumentRow) -> CellDocument:

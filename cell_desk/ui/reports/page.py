@@ -129,10 +129,7 @@ class ReportPage(QWidget):
         year, month = self.services.reports.current_month()
         stored = {r.month: r for r in self.services.reports.reports()}
         day = self.services.reports.report_day()
-        try:
-            plan_start = self.services.plans.plan_tree().summary.issued_on
-        except LookupError:
-            plan_start = dt.date.min
+        plan_start = self.services.reports.plan_start()
         shown = [(d.year, d.month) for d in (add_months(dt.date(year, month, 1), -n) for n in range(MONTHS_SHOWN))
                  if report_deadline(d.year, d.month, day) >= plan_start]  # no report is due before the plan
         shown += sorted((m for m in stored if m not in shown), reverse=True)  # older reports stay listed
