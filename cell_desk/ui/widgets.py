@@ -1,8 +1,10 @@
 """Small widgets and delegates shared by several pages."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QDateEdit, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionProgressBar,
+)
 
 from PySide6.QtGui import QColor
 
@@ -87,17 +89,12 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(self._pause.start)
 
 
-def to_qdate(day):
-    from PySide6.QtCore import QDate
-
+def to_qdate(day) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
 def date_edit(day=None):
     """A date field the way Vietnamese write dates (dd/mm/yyyy), with a calendar to pick from."""
-    from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateEdit
-
     edit = QDateEdit(to_qdate(day) if day else QDate.currentDate())
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)

@@ -45,6 +45,12 @@ class AttachmentList(QListView):
         entry.setData(attachment, ATTACHMENT_ROLE)
         self.model_.appendRow(entry)
 
+    def add_stored(self, activities, attachments) -> None:
+        """Attachments already in the data folder, with their thumbnails (activities: ActivityService)."""
+        for attachment in attachments:
+            self.add(attachment.original_name, activities.attachment_path(attachment),
+                     activities.thumbnail_path(attachment), attachment)
+
     def clear(self) -> None:
         self.model_.clear()
 

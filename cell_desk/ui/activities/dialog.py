@@ -150,9 +150,7 @@ class ActivityDialog(QDialog):
 
         self.attachments = AttachmentList()
         self.attachments.setFixedHeight(150)
-        for attachment in activity.attachments if activity else []:
-            self.attachments.add(attachment.original_name, services.activities.attachment_path(attachment),
-                                 services.activities.thumbnail_path(attachment), attachment)
+        self.attachments.add_stored(services.activities, activity.attachments if activity else [])
         add_files = QPushButton("Đính kèm tệp…")
         add_files.setToolTip("Ảnh, bản chụp biên bản, tệp văn bản: được chép vào thư mục dữ liệu của Cell Desk")
         add_files.clicked.connect(self.ask_files)

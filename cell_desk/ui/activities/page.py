@@ -421,6 +421,4 @@ class _Details(QWidget):
         self.content.setPlainText(draft.content)
         for _item_id, text in self.services.activities.linked_items(activity.id):
             self.items.addItem(f"• {text}")
-        for attachment in activity.attachments:
-            self.attachments.add(attachment.original_name, self.services.activities.attachment_path(attachment),
-                                 self.services.activities.thumbnail_path(attachment), attachment)
+        self.attachments.add_stored(self.services.activities, activity.attachments)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QHeaderView,
@@ -18,15 +18,11 @@ from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
-from ..widgets import ALARM_STYLE, ProgressBarDelegate, SearchBox, error_label, heading_label
+from ..widgets import ALARM_STYLE, ProgressBarDelegate, SearchBox, error_label, heading_label, to_qdate
 from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
 from .model import ChecklistModel, Column, Node, NodeKind
 
 EVIDENCE_SAVE_DELAY_MS = 800
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class ItemEditor(QFrame):
@@ -60,7 +56,7 @@ class ItemEditor(QFrame):
         self.completed_on.setDisplayFormat("dd/MM/yyyy")
         self.completed_on.setCalendarPopup(True)
         blank_day = EARLIEST_DATE - dt.timedelta(days=1)
-        self.completed_on.setMinimumDate(_qdate(blank_day))
+        self.completed_on.setMinimumDate(to_qdate(blank_day))
         self.completed_on.setSpecialValueText(" ")  # the minimum date shows as "no date"
         self.completed_on.setDate(self.completed_on.minimumDate())
         self.assignee = QLineEdit()
@@ -147,9 +143,9 @@ class ItemEditor(QFrame):
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.blockSignals(True)
         self.status.setCurrentIndex(self.status.findData(state.status.value))
-        self.completed_on.setDate(_qdate(state.completed_on) if state.completed_on else self.completed_on.minimumDate())
+        self.completed_on.setDate(to_qdate(state.completed_on) if state.completed_on else self.completed_on.minimumDate())
         self.completed_on.setEnabled(state.status is ItemStatus.DONE)
-        self.completed_on.setMaximumDate(_qdate(self.clock()))
+        self.completed_on.setMaximumDate(to_qdate(self.clock()))
         if self.assignee.text() != state.assignee:
             self.assignee.setText(state.assignee)
         if self.evidence.toPlainText() != state.evidence:

@@ -19,7 +19,7 @@ from ...domain.plan_document import check_document
 from ...domain.plan_parser import SourceLine, strip_marks
 from ...domain.validation import ValidationError
 from ..messages import ask_yes_no
-from ..widgets import ALARM_STYLE, OVERDUE_TEXT
+from ..widgets import ALARM_STYLE, OVERDUE_TEXT, to_qdate
 
 DATA = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung", "sub": "Ý nhỏ"}
@@ -66,8 +66,7 @@ def plan_summary(plan: dict) -> str:
 
 
 def _qdate(value: str) -> QDate:
-    day = dt.date.fromisoformat(value)
-    return QDate(day.year, day.month, day.day)
+    return to_qdate(dt.date.fromisoformat(value))
 
 
 def _phase_label(data: dict) -> str:

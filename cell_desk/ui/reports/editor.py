@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import Services
+from ...domain.party_document import ROMAN
 from ...domain.report import PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_SECTIONS, CellDocument, DocumentStatus
 from ...domain.validation import ValidationError
 from ..messages import ask_yes_no, offer_to_open, run_export, show_info
@@ -24,7 +25,6 @@ SECTION_HINTS = {
     "difficulties": "Khó khăn, vướng mắc khi thực hiện kế hoạch. ",
     "proposals": "Đề xuất, kiến nghị với cấp trên. ",
 }
-ROMAN = ("I", "II", "III", "IV", "V")
 
 
 class DocumentEditor(QWidget):

@@ -61,6 +61,7 @@ class SettingsPage(QWidget):
         self.format_choice = QComboBox()
         self.term_year = QSpinBox()
         self.term_year.setRange(2000, services.clock().year + 1)
+        self.term_year.setMaximumWidth(100)
         self.term_year.setToolTip("Số văn bản (báo cáo, kế hoạch) đánh từ 01 trong mỗi nhiệm kỳ")
         self.edit_format_button = QPushButton("Chép để sửa thể thức…")
         self.edit_format_button.setToolTip("Chép hồ sơ thể thức đang dùng vào thư mục dữ liệu để văn thư sửa lề, "
