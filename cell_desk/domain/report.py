@@ -106,9 +106,9 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
         return "Trong kỳ, chi bộ chưa ghi nhận hoạt động tuyên truyền nào trong nhật ký."
     members = sum(a.party_members for a in activities)
     others = sum(a.others for a in activities)
-    lines = [f"Trong kỳ, chi bộ đã tổ chức {_count(len(activities))} hoạt động tuyên truyền với "
-             f"{_count(members + others)} lượt người tham gia ({_count(members)} lượt đảng viên, "
-             f"{_count(others)} lượt người ngoài Đảng)."]
+    lines = [f"Trong kỳ, chi bộ đã tổ chức {_thousands(len(activities))} hoạt động tuyên truyền với "
+             f"{_thousands(members + others)} lượt người tham gia ({_thousands(members)} lượt đảng viên, "
+             f"{_thousands(others)} lượt người ngoài Đảng)."]
     by_form: dict[str, list[PeriodActivity]] = {}
     for activity in sorted(activities, key=lambda a: a.occurred_on):
         by_form.setdefault(activity.form, []).append(activity)
@@ -116,7 +116,7 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
     for number, form in enumerate(sorted(by_form, key=lambda f: (order.get(f, len(order)), f)), 1):
         group = by_form[form]
         people = sum(a.party_members + a.others for a in group)
-        lines.append(f"{number}. {form}: {_count(len(group))} hoạt động, {_count(people)} lượt người tham gia.")
+        lines.append(f"{number}. {form}: {_thousands(len(group))} hoạt động, {_thousands(people)} lượt người tham gia.")
         for activity in group:
             place = f" ({activity.place})" if activity.place else ""
             lines.append(f"- Ngày {format_ui_date(activity.occurred_on)}: {activity.title}{place}.")
@@ -126,7 +126,7 @@ def draft_results(activities: list[PeriodActivity], completed: list[str], forms_
     return "\n".join(lines)
 
 
-def _count(number: int) -> str:
+def _thousands(number: int) -> str:
     """1.066: Vietnamese writes thousands with a dot."""
     return f"{number:,}".replace(",", ".")
 

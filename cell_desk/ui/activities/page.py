@@ -123,6 +123,7 @@ class ActivityPage(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.add_activity)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected)
         app_events.changed.connect(self._on_changed)
+        self.reload_forms()
         self._period_changed(0)
 
     # --- filter -----------------------------------------------------------------
@@ -153,7 +154,6 @@ class ActivityPage(QWidget):
                 edit.blockSignals(False)
         for widget in (self.date_from, self.date_dash, self.date_to):
             widget.setVisible(custom or bounds != (None, None))
-        self.reload_forms()
         self.apply_filter()
 
     def period_bounds(self, index: int, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
