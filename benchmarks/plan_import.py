@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from cell_desk.services.plan_exchange import read_plan_file
+from cell_desk.services.document_intake import read_plan_file
 
 BULLET = ("- Tuyên truyền, phổ biến các nghị quyết, chỉ thị của Đảng, chính sách, pháp luật của Nhà nước "
           "đến cán bộ, đảng viên và người lao động trong cơ quan, đơn vị số {n}.")

@@ -331,7 +331,7 @@ def _plan_import(services, args) -> int:
     from pathlib import Path
 
     from .domain.plan_document import document_tree
-    from .services.plan_exchange import read_plan_file
+    from .services.document_intake import read_plan_file
 
     parsed = read_plan_file(Path(args.file))
     if args.json:

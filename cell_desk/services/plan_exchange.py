@@ -1,5 +1,5 @@
-"""Bringing plans in and sending them out: a .docx or .txt kế hoạch read into the exchange
-format, and plans as JSON files that the upper level can hand to every cell."""
+"""Plans kept and sent out: saving a checked document, editing it in place, and plans as JSON
+files that the upper level can hand to every cell."""
 from __future__ import annotations
 
 import json
@@ -7,56 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from typing import TYPE_CHECKING
-
 from ..domain.plan_document import FORMAT, FORMAT_VERSION, check_document
 from ..domain.validation import ValidationError
 from ..exports.atomic import write_atomically
 from ..storage.database import Database
 from ..storage.models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
 from ..storage.plan_records import insert_plan
-
-
-if TYPE_CHECKING:
-    from ..domain.plan_parser import ParsedPlan
-
-
-class NoPlanStructure(ValidationError):
-    pass
+from .document_intake import load_exchange
 
 
 class DuplicatePlan(ValidationError):
     pass
-
-
-def read_plan_file(path: Path) -> ParsedPlan:
-    """A .docx, .txt or exchange .json file as a parsed plan; nothing is saved."""
-    from ..domain.plan_parser import ParsedPlan, parse_plan
-
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        return ParsedPlan(load_exchange(path))
-    from ..imports.plan_files import read_plan_lines
-
-    lines = read_plan_lines(path)
-    parsed = parse_plan(lines)
-    if not parsed.found_structure:
-        seen = [line.text.strip() for line in lines if line.text.strip()][:3]
-        shown = "; ".join(f"“{text[:60]}”" for text in seen) or "không có chữ nào"
-        raise NoPlanStructure(
-            f"Không tìm thấy cấu trúc kế hoạch (các đợt, nội dung, khẩu hiệu) trong “{path.name}”. "
-            f"Đã đọc {len([l for l in lines if l.text.strip()])} dòng; mở đầu là: {shown}.")
-    return parsed
-
-
-def load_exchange(path: Path) -> dict:
-    try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON (không đọc được chữ).") from None
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
-    return check_document(document)
 
 
 class PlanExchange:

@@ -9,7 +9,7 @@ from cell_desk.domain.plan_document import check_document, document_tree
 from cell_desk.domain.plan_parser import SourceLine, join_broken_lines, parse_plan
 from cell_desk.domain.validation import ValidationError
 from cell_desk.imports.plan_files import PlanFileError, read_plan_lines
-from cell_desk.services.plan_exchange import NoPlanStructure, read_plan_file
+from cell_desk.services.document_intake import NoPlanStructure, read_plan_file
 from tests.services.test_seed_plan import SEED_TEXT, SLIPS
 
 BUNDLED = Path(__file__).parents[2] / "resources" / "plans" / "ke-hoach-20-KH-DUK-2019.json"

@@ -243,7 +243,7 @@ class SettingsPage(QWidget):
         """The review dialog for a plan file, or None after saying why it cannot be read."""
         from ...domain.validation import ValidationError
         from ...imports.plan_files import PlanFileError, read_plan_lines
-        from ...services.plan_exchange import read_plan_file
+        from ...services.document_intake import read_plan_file
         from ..messages import show_error
         from ..plans.editor import PlanEditorDialog
 
