@@ -49,6 +49,17 @@ class ParsedPlan:
     document: dict  # the exchange format (see resources/plans), each item with its source "line"
     notes: list[dict] = field(default_factory=list)  # {"line": n, "text": ...}: lines not placed
     undated_phases: list[str] = field(default_factory=list)
+    kind_reason: str = ""  # why the document kind was chosen, for the review screen
+    # phases whose window the user must check before saving: {"phase": code, "reason": Vietnamese text}
+    review: list[dict] = field(default_factory=list)
+    # what was recognised, for a refusal that says what it saw: number, issued_on, numbered_items,
+    # slogan_lines, lines
+    recognised: dict = field(default_factory=dict)
+    consumed_lines: set[int] = field(default_factory=set)  # headings taken into the structure
+
+    @property
+    def kind(self) -> str:
+        return self.document["plan"].get("doc_kind", "phased_plan")
 
     @property
     def found_structure(self) -> bool:
@@ -468,5 +479,8 @@ class _Parser:
         return undated
 
 
-def parse_plan(lines: list[SourceLine]) -> ParsedPlan:
-    return _Parser(lines).run()
+def parse_plan(lines: list[SourceLine], kind: str | None = None) -> ParsedPlan:
+    """The document's structure; `kind` (a document_kinds id) overrides the detected kind."""
+    parsed = _Parser(lines).run()
+    parsed.document["plan"]["doc_kind"] = kind or "phased_plan"
+    return parsed
