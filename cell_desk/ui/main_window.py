@@ -61,8 +61,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        for label, handler in (("Nhập kế hoạch từ tệp…", lambda: self.settings_page._ask_import_plan()),
-                               ("Soạn kế hoạch mới…", lambda: self.settings_page._new_plan()),
+        from .plans.intake import IMPORT_LABEL, DocumentIntake
+
+        self.intake = DocumentIntake(self.services, self.app_events, self)
+        self.intake.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        for label, handler in ((IMPORT_LABEL, self.intake.ask_import),
+                               ("Soạn kế hoạch mới…", self.intake.new_plan),
                                ("Sửa kế hoạch đang dùng…", lambda: self.settings_page._edit_plan()),
                                ("Xuất kế hoạch ra tệp…", lambda: self.settings_page._ask_export_plan()),
                                (None, None),

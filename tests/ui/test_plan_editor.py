@@ -12,10 +12,16 @@ def settings_page(make_window, services):
     return window.settings_page
 
 
-def test_reviewing_an_import_fixes_dates_and_lines_before_saving(settings_page, services, tmp_path):
+@pytest.fixture
+def intake(settings_page):
+    """The import flow as the Cài đặt page starts it."""
+    return settings_page.intake
+
+
+def test_reviewing_an_import_fixes_dates_and_lines_before_saving(intake, services, tmp_path):
     source = tmp_path / "ke-hoach.txt"
     source.write_text(VARIANT, encoding="utf-8")
-    dialog = settings_page.review_import(source)
+    dialog = intake.review_import(source)
     assert "Các đợt chưa có ngày (tô đỏ): Đợt 3" in dialog.message.text()
     dialog.save()
     assert dialog.result_document is None and "Hãy nhập ngày" in dialog.message.text()
@@ -44,7 +50,7 @@ def test_reviewing_an_import_fixes_dates_and_lines_before_saving(settings_page, 
     dialog.activate.setChecked(True)
     dialog.save()
     assert dialog.result_document is not None
-    plan_id = settings_page.finish_import(dialog)
+    plan_id = intake.finish_import(dialog)
     assert services.plans.active_plan_id() == plan_id
     tree = services.plans.plan_tree(plan_id)
     assert len(tree.phases) == 3
@@ -53,12 +59,12 @@ def test_reviewing_an_import_fixes_dates_and_lines_before_saving(settings_page, 
     assert "Dòng lạc chỗ không thuộc mục nào." in texts
 
 
-def test_a_file_that_is_not_a_plan_is_refused_with_a_message(settings_page, tmp_path, monkeypatch):
+def test_a_file_that_is_not_a_plan_is_refused_with_a_message(intake, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("cell_desk.ui.messages.show_error", lambda parent, title, text: shown.append(text))
     old = tmp_path / "ke-hoach.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    assert settings_page.review_import(old) is None
+    assert intake.review_import(old) is None
     assert "Word cũ (.doc)" in shown[0]
 
 
@@ -81,8 +87,8 @@ def test_editing_the_bundled_plan_keeps_statuses(settings_page, services, monkey
     assert items[1].id == first.id and items[1].status is ItemStatus.DONE
 
 
-def test_typing_a_new_plan_by_hand(settings_page, services):
-    dialog = settings_page.new_plan_dialog()
+def test_typing_a_new_plan_by_hand(intake, services):
+    dialog = intake.new_plan_dialog()
     dialog.save()
     assert dialog.result_document is None  # an empty title is refused, with a message
     assert dialog.message.text() == "Chưa nhập trích yếu của kế hoạch."
@@ -92,15 +98,15 @@ def test_typing_a_new_plan_by_hand(settings_page, services):
     dialog.add_sub()
     dialog.item_text.setPlainText("Kiểm tra cờ trước ngày 30/8")
     dialog.save()
-    plan_id = settings_page.finish_import(dialog)
+    plan_id = intake.finish_import(dialog)
     tree = services.plans.plan_tree(plan_id)
     assert tree.summary.number == "01-KH/CB"
     item = tree.phases[0].items[0]
     assert item.text == "Treo cờ Tổ quốc tại trụ sở" and item.sub_items[0].text == "Kiểm tra cờ trước ngày 30/8"
 
 
-def test_indent_outdent_and_misplaced_rows(settings_page):
-    dialog = settings_page.new_plan_dialog()
+def test_indent_outdent_and_misplaced_rows(intake):
+    dialog = intake.new_plan_dialog()
     dialog.plan_title.setText("thử")
     phase = dialog.model.item(0)
     dialog.tree.setCurrentIndex(phase.child(0).index())
@@ -117,10 +123,10 @@ def test_indent_outdent_and_misplaced_rows(settings_page):
     assert dialog.result_document is None and "đang nằm sai chỗ" in dialog.message.text()
 
 
-def test_the_source_pane_marks_used_and_unplaced_lines(settings_page, tmp_path):
+def test_the_source_pane_marks_used_and_unplaced_lines(intake, tmp_path):
     source = tmp_path / "ke-hoach.txt"
     source.write_text(VARIANT, encoding="utf-8")
-    dialog = settings_page.review_import(source)
+    dialog = intake.review_import(source)
     lines = dialog.source.toPlainText().splitlines()
     assert lines[16].startswith("✓   17  • Tuyên truyền lịch sử")
     assert lines[43].startswith("?   44  Dòng lạc chỗ")
@@ -141,3 +147,20 @@ def test_both_halves_of_a_split_stored_item_keep_its_status(settings_page, servi
     settings_page.finish_edit(dialog)
     halves = services.plans.plan_tree().phases[0].items[:2]
     assert [(i.status, i.evidence) for i in halves] == [(ItemStatus.DONE, "Biên bản")] * 2
+
+
+def test_the_file_menu_imports_through_the_same_flow_and_cai_dat_follows(make_window, services, tmp_path):
+    window = make_window(services)
+    settings = window.settings_page
+    labels = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert "Nhập văn bản cấp trên…" in labels and settings.import_plan_button.text() == "Nhập văn bản cấp trên…"
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(VARIANT, encoding="utf-8")
+    dialog = window.intake.review_import(source)
+    for row in range(dialog.model.rowCount()):  # date the event-tied phase
+        dialog.tree.setCurrentIndex(dialog.model.item(row).index())
+        dialog.phase_end.setDate(dialog.phase_end.date().addDays(1))
+    dialog.save()
+    assert window.intake.finish_import(dialog) is not None
+    assert settings.plan_choice.count() == 2  # the Cài đặt list re-read the plans
+    assert window.statusBar().currentMessage().startswith("Đã lưu kế hoạch")

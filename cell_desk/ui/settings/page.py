@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.validation import ValidationError
 from .. import events
+from ..plans.intake import IMPORT_LABEL, IMPORT_TIP, DocumentIntake
 from ..widgets import heading_label
 from .profile_form import ProfileForm
 
@@ -42,8 +43,9 @@ class SettingsPage(QWidget):
         plan_box = QGroupBox("Kế hoạch đang dùng")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan_choice)
-        self.import_plan_button = QPushButton("Nhập kế hoạch từ tệp…")
-        self.import_plan_button.setToolTip("Kế hoạch của cấp trên dạng Word (.docx), văn bản (.txt) hoặc tệp trao đổi (.json)")
+        self.intake = DocumentIntake(services, app_events, self)
+        self.import_plan_button = QPushButton(IMPORT_LABEL)
+        self.import_plan_button.setToolTip(IMPORT_TIP)
         self.new_plan_button = QPushButton("Soạn kế hoạch mới…")
         self.new_plan_button.setToolTip("Gõ một kế hoạch không có sẵn tệp")
         self.edit_plan_button = QPushButton("Sửa kế hoạch…")
@@ -117,9 +119,11 @@ class SettingsPage(QWidget):
         self.term_year.editingFinished.connect(self._save_term_year)
         self.edit_format_button.clicked.connect(self.copy_format_for_editing)
         self.plan_choice.activated.connect(self._choose_plan)
-        self.import_plan_button.clicked.connect(self._ask_import_plan)
+        self.import_plan_button.clicked.connect(self.intake.ask_import)
         self.edit_plan_button.clicked.connect(self._edit_plan)
-        self.new_plan_button.clicked.connect(self._new_plan)
+        self.new_plan_button.clicked.connect(self.intake.new_plan)
+        self.intake.message.connect(self.plan_message.setText)
+        app_events.changed.connect(self._on_changed)
         self.export_plan_button.clicked.connect(self._ask_export_plan)
         self.backup_button.clicked.connect(self._ask_backup)
         self.restore_button.clicked.connect(self._ask_restore)
@@ -132,6 +136,15 @@ class SettingsPage(QWidget):
         self.form.set_profile(self.services.settings.profile())
         self.reload_formats()
         self.term_year.setValue(self.services.reports.term_start_year())
+        self.reload_plans()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == events.PLANS:  # a document imported from the Tệp menu or another page
+            self.reload_plans()
+        elif kind == events.PROFILE:  # also filled from an imported document
+            self.form.set_profile(self.services.settings.profile())
+
+    def reload_plans(self) -> None:
         self.plan_choice.clear()
         for plan in self.services.plans.list_plans():
             self.plan_choice.addItem(f"{plan.reference}: {plan.title}", plan.id)
@@ -229,69 +242,6 @@ class SettingsPage(QWidget):
             self.restore_requested.emit(str(chooser.chosen))
 
     # --- plans ------------------------------------------------------------------
-    def _ask_import_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kế hoạch", str(Path.home()),
-                                              "Kế hoạch (*.docx *.txt *.json);;Mọi tệp (*)")
-        if path:
-            dialog = self.review_import(Path(path))
-            if dialog is not None and dialog.exec():
-                self.finish_import(dialog)
-
-    def review_import(self, path: Path):
-        """The review dialog for a plan file, or None after saying why it cannot be read."""
-        from ...domain.validation import ValidationError
-        from ...imports.plan_files import PlanFileError, read_plan_lines
-        from ...services.document_intake import read_plan_file
-        from ..messages import show_error
-        from ..plans.editor import PlanEditorDialog
-
-        try:
-            parsed = read_plan_file(path)
-            source = None if path.suffix.lower() == ".json" else read_plan_lines(path)
-        except (PlanFileError, ValidationError, OSError) as exc:
-            show_error(self, "Không nhập được kế hoạch", str(exc))
-            return None
-        return PlanEditorDialog(parsed.document, title=f"Xem lại kế hoạch nhập từ “{path.name}”", source=source,
-                                notes=parsed.notes, undated=parsed.undated_phases, offer_activate=True, parent=self)
-
-    def finish_import(self, dialog) -> int | None:
-        from ..messages import ask_yes_no
-
-        document = dialog.result_document
-        again = False
-        if self.services.exchange.same_plan(document) is not None:
-            plan = document["plan"]
-            again = ask_yes_no(self, "Kế hoạch đã có", f"Kế hoạch {plan['number']} cùng ngày ban hành đã có trong "
-                               "chương trình. Vẫn lưu thêm một bản nữa?")
-            if not again:
-                self.plan_message.setText("Không lưu: kế hoạch này đã có.")
-                return None
-        plan_id = self.services.exchange.save(document, activate=dialog.activate.isChecked(), allow_duplicate=again)
-        self.reload()
-        self.plan_message.setText(f"Đã lưu kế hoạch {dialog.result_document['plan']['number']}.")
-        self.app_events.changed.emit(events.PLANS)
-        return plan_id
-
-    def new_plan_dialog(self):
-        from ..plans.editor import PlanEditorDialog
-
-        today = self.services.clock()
-        profile = self.services.settings.profile()
-        document = {"format": "cell-desk-plan", "format_version": 1, "plan": {
-            "number": f"01-KH/{profile.issuer_code}", "kind": "KẾ HOẠCH", "title": "", "place": profile.place_name,
-            "issued_on": today.isoformat(), "phases": [{"code": "1", "title": "Đợt 1", "window_text": "",
-                                                       "starts_on": today.isoformat(), "ends_on": today.isoformat(),
-                                                       "items": [{"text": "Nội dung cần làm"}]}],
-        }}
-        return PlanEditorDialog(document, title="Soạn kế hoạch mới", offer_activate=True, parent=self)
-
-    def _new_plan(self) -> None:
-        dialog = self.new_plan_dialog()
-        if dialog.exec():
-            self.finish_import(dialog)
-
     def _edit_plan(self) -> None:
         dialog = self.edit_dialog()
         if dialog.exec():
