@@ -1,20 +1,29 @@
-"""Reading the structure of a kế hoạch from its lines of text.
+"""Reading the structure of a document from the upper level from its lines of text.
 
-General, not fitted to one plan: numbering of any depth (I., 1., 1.1., 2.1.1., a)), phases
-called "1.1", "Đợt 1" or "Giai đoạn 1", windows in the wordings plans use, stage markers with
-or without the `*` and emphasis that conversions leave, `-`/`+` bullets, the slogans section,
-the reporting rule, recipients and signature. A line it cannot place is kept as a note."""
+General, not fitted to one document: a header with or without a kind line (a công văn's "V/v",
+a web page's lead before the text), numbering of any depth and style (I., I-, 1., 1.1., (1),
+a), "Thứ nhất,", "Một là,"), phases called "1.1", "Đợt 1" or "Giai đoạn 1" with windows read
+anywhere in their heading, stage markers, bullets, slogans under any heading or lead that names
+them, the reporting rule, recipients and signature. Phased plans keep their phases; the other
+kinds (document_kinds) become one phase whose window the kind gives (the month of an
+orientation, the issue date to the event of a guide) holding the numbered topics as tasks with
+their paragraphs as detail. Every line ends in the structure, as a heading taken into it, or as
+a note: none is lost."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import document_kinds as kinds
+from .dates import month_end
 from .plan import StageKind
-from .plan_windows import read_window
-from .text import normalize_text
+from .plan_windows import RETROSPECTIVE, anniversary_date, find_window, read_window, without_anniversaries
+from .text import normalize_text, search_key
 
-KINDS = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "ĐỀ ÁN", "PHƯƠNG ÁN")
+KINDS = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "ĐỀ ÁN", "PHƯƠNG ÁN",
+         "ĐỊNH HƯỚNG", "ĐỀ CƯƠNG", "THÔNG BÁO", "CHỈ THỊ", "KẾT LUẬN", "DANH MỤC")
+KIND_START = re.compile(r"^(" + "|".join(KINDS) + r")\b\s*(.*)$", re.IGNORECASE)
 ROMAN_HEADING = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[\.\-–:]\s+([A-ZĐÀ-Ỹ].*)$")
 LETTER_HEADING = re.compile(r"^([A-H])\s*[\.\-–]\s+(\S.*)$")  # "A. NỘI DUNG": taken only when in capitals
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)(?:\.|\s)\s*(\S.*)$")
@@ -28,6 +37,15 @@ PLACE_DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*[-–]\s*([A-ZĐa-zđ]+)\s*/\s*([A-ZĐa-zđ0-9\-]+)")
+STATE_NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*/\s*([A-ZĐa-zđ0-9]+(?:\s*-\s*[A-ZĐa-zđ0-9]+)*)")  # 123/KH-UBND
+PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch|định hướng|thông báo|đề cương)\s+số\s*:?\s*"
+                          r"(\d+)\s*[-–]\s*([A-ZĐ]+)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)"
+                          r"(?:\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))?", re.IGNORECASE)
+SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(.+)$", re.IGNORECASE)
+PAREN_NUMBER = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+ORDINAL = re.compile(r"^(Thứ\s+(?:" + "|".join(ORDINALS) + r")|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)"
+                     r"\s*[,:.]\s*(\S.*)$", re.IGNORECASE)
 SIGNING = re.compile(r"^(T/M|TM\.?|K/T|KT\.?)\s+\S")
 STAGES = (
     (StageKind.BEFORE, re.compile(r"^(trước khai mạc|trước (?:khi (?:diễn ra )?)?đại hội)", re.IGNORECASE)),
@@ -42,6 +60,11 @@ TERMINAL = ".:;!?…"
 class SourceLine:
     number: int  # 1-based, in the file as read
     text: str
+    last: int = 0  # the last line of the file a mended paragraph covers (0: only `number`)
+
+    @property
+    def covers(self) -> range:
+        return range(self.number, max(self.number, self.last) + 1)
 
 
 @dataclass
@@ -56,6 +79,9 @@ class ParsedPlan:
     # slogan_lines, lines
     recognised: dict = field(default_factory=dict)
     consumed_lines: set[int] = field(default_factory=set)  # headings taken into the structure
+    placed_lines: set[int] = field(default_factory=set)  # lines that are part of the structure
+    noted_lines: set[int] = field(default_factory=set)  # lines kept as notes
+    unaccounted: list[int] = field(default_factory=list)  # lines the walk forgot (kept as notes too)
 
     @property
     def kind(self) -> str:
@@ -108,7 +134,7 @@ def join_broken_lines(lines: list[SourceLine]) -> list[SourceLine]:
             # often a heading or a "Căn cứ" line followed by the next one)
             previous_open = previous[-1] not in TERMINAL and bool(BULLET.match(previous)) and len(previous) > 60
             if not _starts_structure(text) and ((lower_start and not _is_heading(previous)) or previous_open):
-                joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}")
+                joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}", line.number)
                 continue
         joined.append(SourceLine(line.number, text))
     return joined
@@ -129,20 +155,100 @@ def _section_role(title: str) -> str:
         return "purposes"
     if "TỔ CHỨC THỰC HIỆN" in upper or "PHÂN CÔNG" in upper:
         return "duties"
+    if ("HÌNH THỨC" in upper or "PHƯƠNG THỨC" in upper) and "NỘI DUNG" not in upper:
+        return "forms"
     if "NỘI DUNG" in upper or "NHIỆM VỤ" in upper or "CÁC ĐỢT" in upper:
         return "content"
     return "other"
 
 
+# Words of a title that tell the kind of document, strongest first; matched on the diacritic-free key
+TITLE_KINDS = (
+    (kinds.MONTHLY_ORIENTATION, re.compile(r"(dinh huong|thong tin|tai lieu|noi dung)\b.*\bthang\s*\d{1,2}\b")),
+    (kinds.SLOGAN_LIST, re.compile(r"^(?:v/v\s*)?(?:danh muc\s+|cac\s+|ve\s+|ban hanh\s+)*khau hieu|\bkhau hieu tuyen truyen\b")),
+    (kinds.STUDY_PLAN, re.compile(r"\b(hoc tap|quan triet|nghien cuu)\b|trien khai thuc hien (nghi quyet|chi thi|ket luan|quy dinh)")),
+    (kinds.EVENT_GUIDE, re.compile(r"\b(ky niem|ngay thanh lap|ngay sinh|chao mung|de cuong tuyen truyen|tet\b|le hoi|"
+                                   r"ngay truyen thong|quoc khanh|giai phong)")),
+)
+KIND_REASONS = {
+    kinds.MONTHLY_ORIENTATION: "tiêu đề là định hướng, thông tin của một tháng",
+    kinds.SLOGAN_LIST: "tiêu đề nói về khẩu hiệu",
+    kinds.STUDY_PLAN: "tiêu đề nói về học tập, quán triệt, triển khai nghị quyết",
+    kinds.EVENT_GUIDE: "tiêu đề nói về kỷ niệm, ngày lễ, sự kiện",
+}
+# Days the yearly central guides celebrate, for a guide that names the day but not its date
+NATIONAL_DAYS = (
+    ("thanh lap dang", 3, 2), ("giai phong mien nam", 30, 4), ("thong nhat dat nuoc", 30, 4),
+    ("ngay sinh chu tich ho chi minh", 19, 5), ("sinh nhat bac", 19, 5), ("quoc khanh", 2, 9),
+    ("cach mang thang tam", 19, 8), ("thuong binh", 27, 7), ("quan doi nhan dan", 22, 12),
+    ("toan quoc khang chien", 19, 12), ("quoc te lao dong", 1, 5), ("chien thang dien bien phu", 7, 5),
+    ("phu nu viet nam", 20, 10), ("quoc te phu nu", 8, 3), ("nha giao viet nam", 20, 11),
+    ("thanh lap doan", 26, 3), ("thay thuoc viet nam", 27, 2), ("giai phong thu do", 10, 10),
+    ("dai doan ket", 18, 11), ("mat tran to quoc", 18, 11), ("bien gioi", 3, 3), ("cong an nhan dan", 19, 8),
+)
+DETAIL_MAX = 180  # a numbered line longer than this is a heading sentence and its paragraph
+OUTLINE_TYPES = ("number", "dotted", "paren", "ordinal", "letter")
+
+
+def _marker(bare: str) -> tuple[str, str, str] | None:
+    """A numbered line's numbering style, code and text: ("number", "2", "Tuyên truyền …")."""
+    match = ORDINAL.match(bare)
+    if match:
+        return "ordinal", match.group(1), match.group(2)
+    match = PAREN_NUMBER.match(bare)
+    if match:
+        return "paren", match.group(1), match.group(2)
+    match = re.match(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$", bare)
+    if match:
+        return "dotted", match.group(1), match.group(2)
+    match = re.match(r"^(\d{1,2})\s*[\.\)]\s*(?!\d)(\S.*)$", bare) or re.match(r"^(\d{1,2})\s*[-–]\s+(\S.*)$", bare)
+    if match:
+        return "number", match.group(1), match.group(2)
+    match = re.match(r"^([a-zđ])\s*[\)\.]\s+(\S.*)$", bare)
+    if match and not re.match(r"^[a-zđ]\.[a-zđ]", bare):
+        return "letter", match.group(1), match.group(2)
+    return None
+
+
+def _slogan_text(bare: str) -> str | None:
+    """A line that ends with "!" without its number, bullet and quotes; None for any other line."""
+    text = re.sub(r"^(?:\d{1,2}\s*[\.\)]|[-–•·+*])\s*", "", bare).strip()
+    text = text.strip("“”\"'‘’ ")
+    return text if text.endswith("!") and len(text) > 3 else None
+
+
+def _split_heading(text: str) -> tuple[str, str]:
+    """A long numbered paragraph as its heading sentence and the rest."""
+    if len(text) <= DETAIL_MAX:
+        return text, ""
+    match = re.search(r"[\.:;](\s+)(?=\S)", text[15:DETAIL_MAX + 40])
+    if not match:
+        return text, ""
+    cut = 15 + match.start()
+    return text[:cut + 1].rstrip(":").strip(), text[cut + 1:].strip()
+
+
+def kind_from_title(title: str) -> str | None:
+    key = search_key(title)
+    for kind, pattern in TITLE_KINDS:
+        if pattern.search(key):
+            return kind
+    return None
+
+
 class _Parser:
-    def __init__(self, lines: list[SourceLine]):
+    def __init__(self, lines: list[SourceLine], outline: bool = False, kind: str | None = None):
         self.lines = join_broken_lines(lines)
+        self.outline = outline  # the numbered topics of a kind without phases, not phases
+        self.kind = kind
         self.plan: dict = {
             "number": "", "kind": "KẾ HOẠCH", "title": "", "issued_on": None, "place": "",
             "upper_issuer": "", "issuer": "", "bases": [], "preamble": "", "purposes": [],
             "phases": [], "activity_forms": [], "duties": [], "slogans": [], "recipients": [],
         }
         self.notes: list[dict] = []
+        self.placed: set[int] = set()  # lines that became part of the structure
+        self.consumed: set[int] = set()  # headings and header lines taken into it
         self.section = "header"
         self.subsection = ""  # in content: "phases" or "forms"
         self.phase: dict | None = None
@@ -152,10 +258,25 @@ class _Parser:
         self.form_group_title = ""
         self.after_kind = False
         self.signature: list[str] = []
+        self.lead: list[str] = []
+        # the outline: tasks with detail, the numbering style of tasks in this section, slogans
+        self.tasks: list[dict] = []
+        self.task: dict | None = None
+        self.task_type: str | None = None
+        self.theme: dict | None = None
+        self.slogan_mode = False
+        self.numbered_lines = 0
+        self.title_line = 0
 
     # --- helpers -------------------------------------------------------
     def note(self, line: SourceLine) -> None:
         self.notes.append({"line": line.number, "text": line.text})
+
+    def place(self, line: SourceLine) -> None:
+        self.placed.add(line.number)
+
+    def consume(self, line: SourceLine) -> None:
+        self.consumed.add(line.number)
 
     def plan_date(self) -> dt.date | None:
         value = self.plan["issued_on"]
@@ -176,11 +297,16 @@ class _Parser:
         text = line.text
         bare = strip_marks(text)
         if not bare:
+            self.consume(line)
             return
+        if _marker(bare) or ROMAN_HEADING.match(bare):
+            self.numbered_lines += 1
         if self.section == "signature":
             self.signature.append(bare)
+            self.place(line)
             return
         if self.section == "recipients":
+            self.place(line)
             if SIGNING.match(bare):
                 self.section = "signature"
                 self.signature.append(bare)
@@ -189,24 +315,46 @@ class _Parser:
             return
         if bare.lower().startswith("nơi nhận"):
             self.section = "recipients"
+            self.consume(line)
+            rest = re.sub(r"^nơi nhận\s*:?\s*", "", bare, flags=re.IGNORECASE)
+            if rest:
+                self.plan["recipients"].append(re.sub(r"^[-–•]\s*", "", rest))
             return
         if SIGNING.match(bare) and self.section != "header":
             self.section = "signature"
             self.signature.append(bare)
+            self.place(line)
             return
         if self.take_reporting_rule(line, bare):
             return
         letter = LETTER_HEADING.match(bare)
         roman = ROMAN_HEADING.match(bare) or (letter if letter and letter.group(2).isupper() else None)
-        if roman and (_roman_ok(bare) or roman is letter) and roman.group(1) and self.after_kind:
-            self.section = _section_role(roman.group(2))
-            self.subsection, self.phase, self.stage, self.item, self.group = "", None, None, None, None
+        if roman and (_roman_ok(bare) or roman is letter) and roman.group(1) and (self.after_kind or self.outline):
+            self.after_kind = True
+            self.start_section(line, roman.group(2))
             return
         if PAGE_NUMBER.match(bare):
             self.note(line)  # a page number left by a conversion, not content
             return
+        if self.section == "header" and self.after_kind and (_marker(bare) or PHASE_WORD.match(bare)) \
+                and not bare.startswith("Căn cứ"):
+            self.section = "content"  # numbered topics straight after the title: no section headings
         handler = getattr(self, f"in_{self.section}")
         handler(line, bare)
+
+    def start_section(self, line: SourceLine, title: str) -> None:
+        self.close_theme()
+        self.consume(line)
+        role = _section_role(title)
+        if self.outline and role in ("other", "content"):
+            # a theme of the content: a task itself unless numbered topics come under it
+            self.theme = {"text": title.rstrip(":").strip(), "line": line.number, "detail": [],
+                          "detail_lines": [], "_at": len(self.tasks), "_named_content": role == "content"}
+            role = "content"
+        self.section = role
+        self.subsection, self.phase, self.stage, self.item, self.group = "", None, None, None, None
+        self.task, self.task_type = None, None
+        self.slogan_mode = role == "slogans"
 
     def take_reporting_rule(self, line: SourceLine, bare: str) -> bool:
         match = re.search(r"(?:vào\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng", bare, re.IGNORECASE)
@@ -220,49 +368,134 @@ class _Parser:
             if target.group(2):
                 rule["via"] = target.group(2).strip()
         self.plan["reporting_rule"] = rule
+        self.place(line)
         return True
 
     def in_header(self, line: SourceLine, bare: str) -> None:
-        if self.after_kind:
+        if self.after_kind and not (PLACE_DATE.match(bare) and not self.plan["issued_on"]) and not (
+                (NUMBER.match(bare) or STATE_NUMBER.match(bare)) and not self.plan["number"]):
+            self.place(line)
             if bare.startswith("Căn cứ"):
                 self.plan["bases"].append(bare)
+            elif bare.lower().startswith("kính gửi"):
+                self.plan.setdefault("addressees", []).append(bare)
             elif not self.plan["title"]:
                 self.plan["title"] = bare
+                self.title_line = line.number
             elif set(bare) <= set("-–_ "):
                 return
-            elif not self.plan["bases"] and bare[0].islower():  # a title that runs onto a second line
-                self.plan["title"] += " " + bare
+            elif not self.plan["bases"] and bare[0].islower() and not self.plan["preamble"]:
+                self.plan["title"] += " " + bare  # a title that runs onto a second line
             else:
                 self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
+                self._prose_number(bare)
             return
         date = PLACE_DATE.match(bare)
         if date:
+            self.consume(line)
             self.plan["place"] = date.group("place").strip()
             day, month, year = (date.group(name) or date.group(name + "2") for name in ("d", "m", "y"))
             try:
                 self.plan["issued_on"] = dt.date(int(year), int(month), int(day)).isoformat()
             except ValueError:
+                self.consumed.discard(line.number)
                 self.note(line)
             return
         number = NUMBER.match(bare)
-        if number:
-            self.plan["number"] = f"{number.group(1)}-{number.group(2).upper()}/{number.group(3).upper()}"
+        state_number = STATE_NUMBER.match(bare)
+        if number or state_number:
+            self.consume(line)
+            if number:
+                self.plan["number"] = f"{number.group(1)}-{number.group(2).upper()}/{number.group(3).upper()}"
+            else:
+                suffix = "".join(state_number.group(2).split()).upper()
+                self.plan["number"] = f"{state_number.group(1)}/{suffix}"
+            subject = re.search(r"\bV/v\.?\s*:?\s*(.+)$", bare, re.IGNORECASE)
+            if subject:
+                self._take_subject(line, subject.group(1))
+            return
+        subject = SUBJECT.match(bare)
+        if subject:
+            self._take_subject(line, subject.group(1))
             return
         if bare.upper() in KINDS and bare.isupper():
+            self.consume(line)
             self.plan["kind"] = bare.upper()
             self.after_kind = True
             return
-        if bare == "*" or set(bare) <= set("-–_ "):
+        starts_kind = KIND_START.match(bare)
+        if starts_kind and starts_kind.group(2) and (self.plan["issuer"] or self.plan["number"] or not self.lead
+                                                      or starts_kind.group(1).isupper()):
+            # "KẾ HOẠCH tuyên truyền …" or a web page's "Hướng dẫn tuyên truyền …": the kind and the title
+            self.consume(line)
+            self.plan["kind"] = starts_kind.group(1).upper()
+            self.plan["title"] = starts_kind.group(2).strip()
+            self.title_line = line.number
+            self.after_kind = True
             return
-        if bare.isupper() and "CỘNG SẢN VIỆT NAM" not in bare and "ĐỘC LẬP" not in bare:
+        if bare == "*" or set(bare) <= set("-–_ "):
+            self.consume(line)
+            return
+        if "CỘNG SẢN VIỆT NAM" in bare.upper() or re.match(r"^độc lập\s*[-–]\s*tự do", bare, re.IGNORECASE):
+            self.consume(line)
+            return
+        if bare.isupper() and re.match(r"^(KHẨU HIỆU|CÁC KHẨU HIỆU)\b", bare) and not self.plan["title"]:
+            self.consume(line)
+            self.plan["kind"], self.plan["title"] = "KHẨU HIỆU", bare
+            self.title_line, self.after_kind = line.number, True
+            return
+        if bare.isupper() and len(bare) < 120:
+            self.consume(line)
             if not self.plan["upper_issuer"]:
                 self.plan["upper_issuer"] = bare
             elif not self.plan["issuer"]:
                 self.plan["issuer"] = bare
             return
-        if "CỘNG SẢN VIỆT NAM" in bare.upper():
+        if _marker(bare) or PHASE_WORD.match(bare) or bare.startswith("Căn cứ"):
+            self.after_kind = True  # no kind line: the text starts here
+            self.take(line)
+            return
+        if not (self.plan["issuer"] or self.plan["number"] or self.plan["issued_on"]) or not self.lead:
+            # a web page's lead before the document, or a paragraph standing before its header
+            self.lead.append(bare)
+            self.place(line)
+            self._prose_number(bare)
             return
         self.note(line)
+
+    def _take_subject(self, line: SourceLine, subject: str) -> None:
+        self.consume(line)
+        self.plan["title"] = subject.strip()
+        self.title_line = line.number
+        if self.plan["kind"] == "KẾ HOẠCH" and not self.after_kind:
+            self.plan["kind"] = "CÔNG VĂN"
+        self.after_kind = True
+
+    def _prose_number(self, bare: str) -> None:
+        """"… ban hành văn bản số 78-CV/BTGHU ngày 25/02/2026 …": the number a web page or a
+        relayed text gives in prose, when the header gave none; never a document it is based on."""
+        if self.plan["number"] or re.match(r"^(căn cứ|thực hiện)", bare, re.IGNORECASE):
+            return
+        match = PROSE_NUMBER.search(bare)
+        if not match or re.search(r"(căn cứ|thực hiện)\s*$", bare[:match.start()], re.IGNORECASE):
+            return
+        self.plan["number"] = f"{match.group(1)}-{match.group(2).upper()}/{match.group(3).upper()}"
+        if match.group(4) and not self.plan["issued_on"]:
+            try:
+                self.plan["issued_on"] = dt.date(int(match.group(6)), int(match.group(5)), int(match.group(4))).isoformat()
+            except ValueError:
+                pass
+
+    def in_forms(self, line: SourceLine, bare: str) -> None:
+        """A section of forms ("III. HÌNH THỨC TUYÊN TRUYỀN"): each numbered line a form, bullets its points."""
+        marker = _marker(bare)
+        if marker is not None and marker[0] in ("number", "dotted", "letter", "paren"):
+            self.start_form(marker[1], marker[2].rstrip(":"))
+        elif self.group is not None:
+            self.group["points"].append(re.sub(r"^[-–•·+]\s*", "", bare))
+        else:
+            self.start_form("", re.sub(r"^[-–•·+]\s*", "", bare))
+        self.place(line)
 
     def in_purposes(self, line: SourceLine, bare: str) -> None:
         self._numbered_points(line, bare, self.plan["purposes"])
@@ -274,6 +507,7 @@ class _Parser:
         self.note(line)
 
     def _numbered_points(self, line: SourceLine, bare: str, groups: list) -> None:
+        self.place(line)
         numbered = NUMBERED.match(bare) or LETTERED.match(bare)
         if numbered and len(numbered.group(2)) < 200:
             self.group = {"code": numbered.group(1), "title": numbered.group(2).rstrip(":"), "points": []}
@@ -290,15 +524,23 @@ class _Parser:
         numbered = re.match(r"^(\d+)[\.\)]\s*(\S.*)$", bare)
         bullet = BULLET.match(bare)
         if numbered:
-            self.plan["slogans"].append({"number": int(numbered.group(1)), "text": numbered.group(2), "line": line.number})
+            self.add_slogan(line, numbered.group(2).strip("“”\" "))
         elif bullet and bullet.group(1):
-            self.plan["slogans"].append({"number": len(self.plan["slogans"]) + 1, "text": bullet.group(1),
-                                         "line": line.number})
+            self.add_slogan(line, bullet.group(1).strip("“”\" "))
+        elif _slogan_text(bare):
+            self.add_slogan(line, _slogan_text(bare))
         else:
             self.note(line)
 
+    def add_slogan(self, line: SourceLine, text: str) -> None:
+        self.plan["slogans"].append({"number": len(self.plan["slogans"]) + 1, "text": text, "line": line.number})
+        self.place(line)
+
     def in_content(self, line: SourceLine, bare: str) -> None:
-        phase_word = PHASE_WORD.match(bare)
+        if self.outline:
+            self.in_outline(line, bare)
+            return
+        phase_word = PHASE_WORD.match(re.sub(r"^[-–•·]\s*", "", bare))
         numbered = NUMBERED.match(bare)
         if phase_word or (numbered and self._is_phase_heading(numbered)):
             self.start_phase(line, phase_word, numbered)
@@ -318,21 +560,109 @@ class _Parser:
                 else:
                     self.subsection = "other"
                 self.phase = self.stage = self.item = None
+                self.consume(line)
                 return
             if self.subsection == "forms":
                 self.start_form(code, title)
+                self.place(line)
                 return
         if self.subsection == "forms" and self.group is not None:
             point = BULLET.match(bare)
             self.group["points"].append(point.group(1) if point else bare)
+            self.place(line)
             return
         if self.phase is None:
             self.note(line)
             return
         self.in_phase(line, bare)
 
+    # --- the outline of a document without phases --------------------------------------------
+    def in_outline(self, line: SourceLine, bare: str) -> None:
+        slogan = _slogan_text(bare)
+        if self.slogan_mode and slogan:
+            self.add_slogan(line, slogan)
+            return
+        if self.kind == kinds.SLOGAN_LIST and slogan:
+            self.add_slogan(line, slogan)
+            return
+        marker = _marker(bare)
+        if marker is None and self.kind == kinds.PLAIN_LIST and (BULLET.match(bare) or SUB_BULLET.match(bare)):
+            marker = ("bullet", "", re.sub(r"^[-–•·+]\s*", "", bare))
+        names_slogans = "khẩu hiệu" in bare.lower() and (bare.rstrip().endswith(":") or marker is not None)
+        if names_slogans and self.kind != kinds.PLAIN_LIST:
+            self.slogan_mode = True  # "Khẩu hiệu tuyên truyền:" (a heading or a lead): "!" lines follow
+            self.consume(line)
+            return
+        if marker is not None:
+            self.slogan_mode = False
+            style, code, text = marker
+            if self.task_type is None or style == self.task_type or self.task is None:
+                self.task_type = self.task_type or style
+                self.start_task(line, code, text)
+                return
+            head, rest = _split_heading(text)
+            self.task.setdefault("sub_items", []).append(head)
+            self.task.setdefault("sub_lines", []).append(line.number)
+            if rest:
+                self.add_detail(self.task, rest, line)
+            self.place(line)
+            return
+        if self.slogan_mode and self.plan["slogans"] and not slogan:
+            self.slogan_mode = False
+        target = self.task or self.theme
+        if target is None and self.kind == kinds.PLAIN_LIST:
+            self.start_task(line, "", bare)  # a list without numbers: each paragraph is a task
+            return
+        if target is None:
+            self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
+            self.place(line)
+            return
+        self.add_detail(target, re.sub(r"^[-–•·]\s*", "- ", bare) if BULLET.match(bare) else bare, line)
+
+    def start_task(self, line: SourceLine, code: str, text: str) -> None:
+        head, rest = _split_heading(text.strip())
+        if code and not code[0].isdigit() and head[:1].islower():
+            head = head[0].upper() + head[1:]  # "Thứ nhất, tuyên truyền …"
+        self.task = {"text": head.rstrip(":").strip(), "line": line.number, "detail": [], "detail_lines": []}
+        if rest:
+            self.add_detail(self.task, rest, line)
+        self.tasks.append(self.task)
+        self.place(line)
+        if self.theme is not None:
+            self.theme["_has_tasks"] = True
+
+    def add_detail(self, target: dict, text: str, line: SourceLine) -> None:
+        target["detail"].append(text)
+        if line.number not in target["detail_lines"]:
+            target["detail_lines"].append(line.number)
+        self.place(line)
+
+    def close_theme(self) -> None:
+        """A theme that held no numbered topics is one task, its paragraphs the detail; a section
+        named only "Nội dung" that held none gives its paragraphs as tasks."""
+        theme, self.theme = self.theme, None
+        if theme is None or theme.get("_has_tasks"):
+            return
+        if theme["_named_content"] and not theme["detail"]:
+            return
+        task = {key: value for key, value in theme.items() if not key.startswith("_")}
+        self.tasks.insert(theme["_at"], task)
+        self.placed.add(theme["line"])
+        self.consumed.discard(theme["line"])
+
+    # --- phases ---------------------------------------------------------------------------------
+    def _window(self, text: str):
+        clean = without_anniversaries(text)
+        if RETROSPECTIVE.search(clean) and not find_window(clean, self.plan_date()):
+            return read_window("", self.plan_date())
+        window = read_window(clean, self.plan_date())
+        found = find_window(clean, self.plan_date())
+        if found is not None and (not window.dated or " và " in found.text or "," in found.text):
+            return found.window
+        return window
+
     def _dated(self, text: str) -> bool:
-        window = read_window(text, self.plan_date())
+        window = self._window(text)
         return window.starts_on is not None and window.ends_on is not None
 
     def split_title_window(self, rest: str) -> tuple[str, str]:
@@ -341,9 +671,15 @@ class _Parser:
             first, second = (part.strip() for part in rest.split(":", 1))
             if not self._dated(second) and self._dated(first):
                 return second, first
+            if self._dated(first) and re.match(r"^(từ|trước|đến|quý|tháng|trong|\d)", first, re.IGNORECASE):
+                return second, first
             return first, second
-        if self._dated(rest) or re.match(r"^(từ|trước|đến|quý|tháng)\b", rest, re.IGNORECASE):
+        if re.match(r"^(từ|trước|đến|quý|tháng)\b", rest, re.IGNORECASE) or (
+                self._dated(rest) and len(rest) < 60):
             return "", rest
+        found = find_window(without_anniversaries(rest), self.plan_date())
+        if found is not None:  # "Đợt 1 (từ ngày 15/01 đến 28/02/2026), tập trung tuyên truyền …"
+            return rest, found.text
         return rest, ""
 
     @staticmethod
@@ -371,7 +707,7 @@ class _Parser:
         else:
             code, rest, title_prefix = numbered.group(1), numbered.group(2), ""
         title, window_text = self.split_title_window(rest.rstrip("."))
-        window = read_window(window_text, self.plan_date())
+        window = self._window(window_text)
         self.phase = {
             "code": code,
             "title": title,
@@ -385,6 +721,7 @@ class _Parser:
             self.phase["label"] = title_prefix
         self.plan["phases"].append(self.phase)
         self.stage = self.item = None
+        self.place(line)
 
     def start_form(self, code: str, title: str) -> None:
         self.group = {"code": code, "title": title, "group_title": "", "points": []}
@@ -400,6 +737,7 @@ class _Parser:
         self.plan["activity_forms"].append(self.group)
 
     def in_phase(self, line: SourceLine, bare: str) -> None:
+        self.place(line)
         stripped_bullet = re.sub(r"^[-–•·]\s*", "", bare)
         stage = _stage_of(stripped_bullet)
         if stage is not None:
@@ -439,6 +777,9 @@ class _Parser:
     # --- the end -------------------------------------------------------------
     def finish(self) -> ParsedPlan:
         plan = self.plan
+        self.close_theme()
+        if self.lead:
+            plan["lead"] = self.lead
         standing = plan.get("standing_task")
         if standing and len(standing["items"]) == 1:
             only = standing.pop("items")[0]
@@ -449,14 +790,154 @@ class _Parser:
                 plan["signer_position"] = self.signature[1]
             if len(self.signature) > 2:
                 plan["signer"] = self.signature[-1]
+        missing_date = not plan["issued_on"]
+        if missing_date and self.outline:
+            month = re.search(r"tháng\s*(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})", plan["title"], re.IGNORECASE)
+            valid = month and 1 <= int(month.group(1)) <= 12
+            plan["issued_on"] = (dt.date(int(month.group(2)), int(month.group(1)), 1) if valid
+                                 else dt.date.today()).isoformat()
+        if self.outline:
+            self._outline_phase()
         undated = self._date_phases()
-        if not plan["issued_on"]:
+        if missing_date:
             starts = [p["starts_on"] for p in plan["phases"] if p["starts_on"]]
-            plan["issued_on"] = min(starts) if starts else dt.date.today().isoformat()
-            self.notes.insert(0, {"line": 0, "text": "Không đọc được ngày ban hành kế hoạch; tạm lấy ngày "
+            plan["issued_on"] = plan["issued_on"] or (min(starts) if starts else dt.date.today().isoformat())
+            self.notes.insert(0, {"line": 0, "text": "Không đọc được ngày ban hành văn bản; tạm lấy ngày "
                                   f"{dt.date.fromisoformat(plan['issued_on']):%d/%m/%Y}, hãy sửa lại."})
         document = {"format": "cell-desk-plan", "format_version": 1, "plan": plan}
-        return ParsedPlan(document, self.notes, undated)
+        parsed = ParsedPlan(document, self.notes, undated)
+        parsed.review = [] if missing_date else self._review()
+        parsed.recognised = {
+            "number": plan["number"], "issued_on": None if missing_date else plan["issued_on"],
+            "numbered_items": self.numbered_lines, "slogan_lines": sum(bool(_slogan_text(strip_marks(line.text)))
+                                                                        for line in self.lines),
+            "lines": len(self.lines),
+        }
+        self._account(parsed)
+        return parsed
+
+    def _account(self, parsed: ParsedPlan) -> None:
+        """Each line of the file as structure, a heading taken into it, or a note."""
+        noted = {note["line"] for note in self.notes}
+        for line in self.lines:
+            if line.number in self.consumed:
+                parsed.consumed_lines.update(line.covers)
+            elif line.number in self.placed:
+                parsed.placed_lines.update(line.covers)
+            elif line.number not in noted:
+                parsed.unaccounted.append(line.number)
+                self.notes.append({"line": line.number, "text": line.text})
+            else:
+                parsed.noted_lines.update(line.covers)
+        self.notes.sort(key=lambda note: note["line"])
+
+    def _outline_phase(self) -> None:
+        """One phase for a document without phases: its window from the kind, its tasks the topics."""
+        plan = self.plan
+        issued = self.plan_date()
+        title = plan["title"]
+        items = []
+        for task in self.tasks:
+            item = {"text": task["text"], "line": task["line"]}
+            if task["detail"]:
+                item["detail"] = "\n".join(task["detail"])
+                item["detail_lines"] = task["detail_lines"]
+            if task.get("sub_items"):
+                item["sub_items"], item["sub_lines"] = task["sub_items"], task["sub_lines"]
+            items.append(item)
+        if self.kind == kinds.SLOGAN_LIST or (not items and plan["slogans"]):
+            items.insert(0, {"text": f"Tuyên truyền, treo băng rôn, pa-nô với {len(plan['slogans'])} khẩu hiệu "
+                                     "của văn bản", "generated": True})
+        start, end, window_text, phase_title = self._kind_window(issued, title)
+        phase = {"code": "", "title": phase_title, "window_text": window_text,
+                 "starts_on": start.isoformat() if start else None, "ends_on": end.isoformat() if end else None,
+                 "_open_start": False, "items": items, "line": self.title_line or None}
+        plan["phases"] = [phase] if items else []
+
+    def _kind_window(self, issued: dt.date | None, title: str):
+        """(start, end, the window as words, the phase title) that the kind gives."""
+        if self.kind == kinds.MONTHLY_ORIENTATION:
+            month = re.search(r"tháng\s*(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?", title, re.IGNORECASE)
+            if month and 1 <= int(month.group(1)) <= 12:
+                number = int(month.group(1))
+                year = int(month.group(2)) if month.group(2) else (
+                    issued.year + (1 if issued and issued.month == 12 and number == 1 else 0) if issued else None)
+                if year:
+                    start = dt.date(year, number, 1)
+                    return start, month_end(year, number), f"Tháng {number}/{year}", f"Nội dung tháng {number}/{year}"
+        found = self._period_in_text()
+        if found is not None:
+            window, words = found
+            start = window.starts_on if not window.open_start else issued
+            return start or issued, window.ends_on, words, "Thời gian thực hiện"
+        event = self._event_day(issued, title)
+        if event is not None:
+            return issued, event, f"Đến ngày {event:%d/%m/%Y}", "Tuyên truyền đến ngày sự kiện"
+        if issued is None:
+            return None, None, "", "Nội dung cần thực hiện"
+        end = dt.date(issued.year, 12, 31)
+        if (end - issued).days < 31:
+            end = month_end(issued.year + 1, 1) if issued.month == 12 else end
+        return issued, end, f"Đến ngày {end:%d/%m/%Y}", "Nội dung cần thực hiện"
+
+    def _period_in_text(self):
+        """A guide's own period ("Thời gian tuyên truyền: từ ngày 15/01 đến hết 28/02/2026") or a study
+        plan's latest deadline ("hoàn thành trước ngày 30/6/2026")."""
+        issued = self.plan_date()
+        deadlines = []
+        for line in self.lines:
+            lowered = line.text.lower()
+            if self.kind == kinds.STUDY_PLAN and re.search(r"(trước|chậm nhất|hoàn thành)", lowered):
+                found = find_window(line.text, issued)
+                if found is not None and found.window.ends_on and (not issued or found.window.ends_on >= issued):
+                    deadlines.append(found)
+            elif "thời gian" in lowered and self.kind in (kinds.EVENT_GUIDE, kinds.STUDY_PLAN, kinds.PLAIN_LIST):
+                found = find_window(line.text, issued)
+                if found is not None and found.window.starts_on and not found.window.open_start and (
+                        not issued or found.window.ends_on >= issued):
+                    return found.window, found.text[:1].upper() + found.text[1:]
+        if deadlines:
+            latest = max(deadlines, key=lambda found: found.window.ends_on)
+            return latest.window, f"Đến ngày {latest.window.ends_on:%d/%m/%Y}"
+        return None
+
+    def _event_day(self, issued: dt.date | None, title: str) -> dt.date | None:
+        """The day the event of a guide falls on: from its anniversary bracket, or the national day
+        its title names, the next one on or after the issue date."""
+        for text in [title] + [line.text for line in self.lines[:60]]:
+            day = anniversary_date(text)
+            if day is not None and (issued is None or day >= issued - dt.timedelta(days=31)):
+                return day
+        if issued is None:
+            return None
+        key = search_key(title)
+        for words, day, month in NATIONAL_DAYS:
+            if words in key:
+                candidate = dt.date(issued.year, month, day)
+                return candidate if candidate >= issued else dt.date(issued.year + 1, month, day)
+        return None
+
+    def _review(self) -> list[dict]:
+        """Windows the user must look at before they become work: one that begins before the issue
+        date (more than a month before it for a month's orientation), ends before it, or lies a year off."""
+        issued = self.plan_date()
+        review = []
+        grace = dt.timedelta(days=31 if self.kind == kinds.MONTHLY_ORIENTATION else 0)
+        for phase in self.plan["phases"]:
+            start, end = dt.date.fromisoformat(phase["starts_on"]), dt.date.fromisoformat(phase["ends_on"])
+            reason = ""
+            if start < issued - dt.timedelta(days=365):
+                reason = f"bắt đầu {start:%d/%m/%Y}, hơn một năm trước ngày ban hành {issued:%d/%m/%Y}"
+            elif end < issued:
+                reason = f"kết thúc {end:%d/%m/%Y}, trước ngày ban hành {issued:%d/%m/%Y}"
+            elif start < issued - grace:
+                reason = f"bắt đầu {start:%d/%m/%Y}, trước ngày ban hành {issued:%d/%m/%Y}"
+            elif end > issued + dt.timedelta(days=3 * 365):
+                reason = f"kết thúc {end:%d/%m/%Y}, hơn ba năm sau ngày ban hành"
+            if reason:
+                phase["review"] = reason
+                review.append({"phase": phase["code"] or phase["title"], "reason": reason})
+        return review
 
     def _date_phases(self) -> list[str]:
         """Windows tied to events get the gap between their neighbours, and are listed for the user."""
@@ -470,7 +951,7 @@ class _Parser:
             before = next((p["ends_on"] for p in reversed(phases[:index]) if p["ends_on"]), None)
             after = next((p["starts_on"] for p in phases[index + 1:] if p["starts_on"]), None)
             if not phase["ends_on"] or not (phase["starts_on"] or open_start):
-                undated.append(phase["code"])
+                undated.append(phase["code"] or phase["title"])
             elif before:  # "trước ngày …": it starts where the phase before it ended
                 before = (dt.date.fromisoformat(before) + dt.timedelta(days=1)).isoformat()
             start = phase["starts_on"] or before or fallback.isoformat()
@@ -479,8 +960,35 @@ class _Parser:
         return undated
 
 
+def detect_kind(first: ParsedPlan) -> tuple[str, str, bool]:
+    """(kind, why, whether it keeps its phases), from the title and what the phased reading found."""
+    plan = first.document["plan"]
+    title = f"{plan.get('kind', '')} {plan.get('title', '')}"
+    by_title = kind_from_title(title)
+    dated_phases = [phase for phase in plan["phases"] if phase["code"] not in first.undated_phases]
+    if by_title not in (kinds.MONTHLY_ORIENTATION, kinds.SLOGAN_LIST) and len(dated_phases) >= 2:
+        kind = by_title if by_title == kinds.STUDY_PLAN else kinds.PHASED_PLAN
+        return kind, f"có {len(plan['phases'])} đợt, giai đoạn với thời gian riêng", True
+    if by_title:
+        return by_title, KIND_REASONS[by_title], False
+    if len(dated_phases) == 1:
+        return kinds.PHASED_PLAN, "có một đợt với thời gian riêng", True
+    if first.recognised.get("slogan_lines", 0) >= max(3, first.recognised.get("lines", 0) // 3):
+        return kinds.SLOGAN_LIST, "phần lớn các dòng là khẩu hiệu", False
+    return kinds.PLAIN_LIST, "không thấy đợt, tháng hay sự kiện: mỗi mục đánh số là một việc", False
+
+
 def parse_plan(lines: list[SourceLine], kind: str | None = None) -> ParsedPlan:
-    """The document's structure; `kind` (a document_kinds id) overrides the detected kind."""
-    parsed = _Parser(lines).run()
-    parsed.document["plan"]["doc_kind"] = kind or "phased_plan"
+    """The document's structure. Its kind is detected unless `kind` (a document_kinds id) is given;
+    a phased plan keeps its phases, any other kind is read as an outline of topics."""
+    if kind is not None and kind not in kinds.DOCUMENT_KINDS:
+        raise ValueError(f"unknown document kind {kind!r}")
+    first = _Parser(lines).run() if kind in (None, kinds.PHASED_PLAN) else None
+    if kind is None:
+        kind, reason, phased = detect_kind(first)
+    else:
+        reason, phased = "do người dùng chọn", kind == kinds.PHASED_PLAN
+    parsed = first if phased else _Parser(lines, outline=True, kind=kind).run()
+    parsed.document["plan"]["doc_kind"] = kind
+    parsed.kind_reason = reason
     return parsed

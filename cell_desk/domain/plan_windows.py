@@ -88,3 +88,104 @@ def read_window(text: str, plan_date: dt.date | None) -> Window:
     if _point(lowered, plan_date, end=False) is not None:
         return Window(_point(lowered, plan_date, end=False), _point(lowered, plan_date, end=True))
     return Window(None, None)
+
+
+# --- windows anywhere in a line ----------------------------------------------------------------
+_FULL_DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+_POINT = (r"(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+          r"|(?:tháng\s*)?\d{1,2}\s*(?:/|năm)\s*\d{4}"
+          r"|quý\s*(?:[ivx]+|\d)\s*(?:/|năm)\s*\d{4}"
+          r"|tháng\s*\d{1,2}"
+          r"|nay")
+_RANGE = re.compile(r"(?:từ\s+)?(" + _POINT + r")\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?(" + _POINT + r")")
+_MONTHS_AND = re.compile(r"(?:các\s+)?tháng\s*(\d{1,2})((?:\s*,\s*(?:tháng\s*)?\d{1,2})*)\s*(?:và|,|-|–)\s*(?:tháng\s*)?"
+                         r"(\d{1,2})\s*(?:/|năm)\s*(\d{4})")
+_BEFORE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trong)\s+(?:ngày\s+)?(" + _FULL_DAY
+                     + r"|(?:tháng\s*)?\d{1,2}\s*(?:/|năm)\s*\d{4})")
+_SINGLE = re.compile(r"quý\s*(?:[ivx]+|\d)\s*(?:/|năm)\s*\d{4}|6 tháng (?:đầu|cuối) năm\s*\d{4}"
+                     r"|tháng\s*\d{1,2}\s*(?:/|năm)\s*\d{4}|(?:ngày\s*)?" + _FULL_DAY)
+# "10 tháng năm 2022", "9 tháng đầu năm": a span looked back on in a report, never a phase
+RETROSPECTIVE = re.compile(r"\b\d{1,2}\s+tháng\s+(?:đầu\s+)?năm(?:\s+\d{4})?", re.IGNORECASE)
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_YEAR_TOKEN = re.compile(r"(?:\d{1,2}\s*/\s*){0,2}(\d{4})")
+
+
+@dataclass(frozen=True)
+class FoundWindow:
+    window: Window
+    text: str  # the words of the line that name it, as written
+
+
+def anniversary_spans(text: str) -> list[tuple[int, int, str]]:
+    """Brackets that name an anniversary's origin and its year, like "(03/02/1930 - 03/02/2026)" or
+    "(1890 - 2025)": their dates are history, never a window. (start, end, the second date's text)."""
+    spans = []
+    for match in _BRACKET.finditer(text):
+        years = [int(year) for year in _YEAR_TOKEN.findall(match.group(1))]
+        if len(years) >= 2 and years[-1] - years[0] >= 2:
+            spans.append((match.start(), match.end(), re.split(r"\s*[-–]\s*", match.group(1))[-1].strip()))
+    return spans
+
+
+def without_anniversaries(text: str) -> str:
+    for start, end, _ in reversed(anniversary_spans(text)):
+        text = text[:start] + text[end:]
+    return " ".join(text.split())
+
+
+def anniversary_date(text: str) -> dt.date | None:
+    """The day an anniversary falls on this year, from "(03/02/1930 - 03/02/2026)"."""
+    for _, _, last in anniversary_spans(text):
+        match = re.fullmatch(r"(?:ngày\s*)?" + _DAY, last.strip().lower())
+        if match:
+            return _date(*match.groups())
+    return None
+
+
+def find_window(text: str, plan_date: dt.date | None) -> FoundWindow | None:
+    """The first window named anywhere in a line: "Từ nay đến tháng 02/2027", "từ ngày 15/01 đến
+    28/02/2026", "Tháng 8 và tháng 9/2027", "quý II/2026", "trước ngày 30/6/2026", "tháng 3/2026".
+    Anniversary brackets and retrospective spans ("10 tháng năm 2022") are passed over."""
+    lowered = " ".join(without_anniversaries(text).lower().split())
+    lowered = RETROSPECTIVE.sub(lambda m: "#" * len(m.group(0)), lowered)
+    candidates = []
+    for pattern, reader in ((_MONTHS_AND, _months_and), (_RANGE, _range), (_BEFORE, _before), (_SINGLE, _single)):
+        for match in pattern.finditer(lowered):
+            window = reader(match, plan_date)
+            if window is not None and window.ends_on is not None:
+                candidates.append((match.start(), -len(match.group(0)), FoundWindow(window, match.group(0))))
+                break
+    if not candidates:
+        return None
+    return min(candidates, key=lambda entry: entry[:2])[2]
+
+
+def _months_and(match: re.Match, plan_date) -> Window | None:
+    months = [int(match.group(1))] + [int(m) for m in re.findall(r"\d{1,2}", match.group(2))] + [int(match.group(3))]
+    year = match.group(4)
+    start, end = _month(min(months), year, False), _month(max(months), year, True)
+    return Window(start, end) if start and end else None
+
+
+def _range(match: re.Match, plan_date) -> Window | None:
+    first, second = match.group(1), match.group(2)
+    if re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", second.replace("ngày", "").strip()) and not re.search(r"\d{4}", first):
+        return None  # "3/2 - 5/2": too little to tell a window from a fraction
+    year = re.search(r"(\d{4})", second)
+    end = _point(second, plan_date, end=True)
+    start = _point(first, plan_date, end=False, year_hint=year.group(1) if year else None)
+    if start is None and re.fullmatch(r"tháng\s*\d{1,2}", first.strip()) and year:
+        start = _month(re.search(r"\d{1,2}", first).group(0), year.group(1), False)
+    if start is None or end is None or end < start:
+        return None
+    return Window(start, end)
+
+
+def _before(match: re.Match, plan_date) -> Window | None:
+    end = _point(match.group(1), plan_date, end=True)
+    return Window(plan_date, end, open_start=True) if end else None
+
+
+def _single(match: re.Match, plan_date) -> Window | None:
+    start, end = _point(match.group(0), plan_date, end=False), _point(match.group(0), plan_date, end=True)
+    return Window(start, end) if start and end else None
