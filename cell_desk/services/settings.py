@@ -37,3 +37,9 @@ class SettingsService:
             raise ValidationError(message, field)
         self.put(PROFILE_KEY, clean.to_dict())
         return clean
+
+    def update_profile(self, changes: dict) -> CellProfile:
+        """The stored profile with some fields replaced (those chosen from an imported document)."""
+        from dataclasses import replace
+
+        return self.save_profile(replace(self.profile(), **changes))
