@@ -33,14 +33,17 @@ PHASE_WORD = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+(\d{1,2}|[IVX]{1,4})(
 BULLET = re.compile(r"^[-–•·]\s*(.*)$")
 SUB_BULLET = re.compile(r"^(?:[-–•·]\s*)?\+\s*(.*)$")
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]{2,60}),\s*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    r"^(?P<place>(?![^,]*\d+\s*[-–]\s*[A-ZĐ]+\s*/)[^,]{2,60}),\s*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*[-–]\s*([A-ZĐa-zđ]+)\s*/\s*([A-ZĐa-zđ0-9\-]+)")
 STATE_NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*/\s*([A-ZĐa-zđ0-9]+(?:\s*-\s*[A-ZĐa-zđ0-9]+)*)")  # 123/KH-UBND
-PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch|định hướng|thông báo|đề cương)\s+số\s*:?\s*"
+PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch|định hướng|thông báo|đề cương)\s+(?:số\s*:?\s*)?"
                           r"(\d+)\s*[-–]\s*([A-ZĐ]+)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)"
-                          r"(?:\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))?", re.IGNORECASE)
+                          r"(?:,?\s+ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)(\d{4}))?", re.IGNORECASE)
+# "Ngày 24/2/2026, Văn phòng Trung ương Đảng ban hành …", "…, ngày 7 tháng 12 năm 2011 của …"
+PROSE_DATE = re.compile(r"^(?:\([^)]{1,20}\)\s*[-–]\s*)?ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+                        re.IGNORECASE)
 SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(.+)$", re.IGNORECASE)
 PAREN_NUMBER = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
@@ -164,10 +167,10 @@ def _section_role(title: str) -> str:
 
 # Words of a title that tell the kind of document, strongest first; matched on the diacritic-free key
 TITLE_KINDS = (
-    (kinds.MONTHLY_ORIENTATION, re.compile(r"(dinh huong|thong tin|tai lieu|noi dung)\b.*\bthang\s*\d{1,2}\b")),
+    (kinds.MONTHLY_ORIENTATION, re.compile(r"(dinh huong|thong tin|tai lieu|noi dung)\b.{0,60}\bthang\s*\d{1,2}\b")),
     (kinds.SLOGAN_LIST, re.compile(r"^(?:v/v\s*)?(?:danh muc\s+|cac\s+|ve\s+|ban hanh\s+)*khau hieu|\bkhau hieu tuyen truyen\b")),
     (kinds.STUDY_PLAN, re.compile(r"\b(hoc tap|quan triet|nghien cuu)\b|trien khai thuc hien (nghi quyet|chi thi|ket luan|quy dinh)")),
-    (kinds.EVENT_GUIDE, re.compile(r"\b(ky niem|ngay thanh lap|ngay sinh|chao mung|de cuong tuyen truyen|tet\b|le hoi|"
+    (kinds.EVENT_GUIDE, re.compile(r"\b(ky niem|ngay thanh lap|ngay sinh|chao mung|de cuong tuyen truyen|le hoi|den dai hoi|"
                                    r"ngay truyen thong|quoc khanh|giai phong)")),
 )
 KIND_REASONS = {
@@ -267,6 +270,7 @@ class _Parser:
         self.slogan_mode = False
         self.numbered_lines = 0
         self.title_line = 0
+        self.kind_from_text = kind is not None
 
     # --- helpers -------------------------------------------------------
     def note(self, line: SourceLine) -> None:
@@ -429,8 +433,11 @@ class _Parser:
             # "KẾ HOẠCH tuyên truyền …" or a web page's "Hướng dẫn tuyên truyền …": the kind and the title
             self.consume(line)
             self.plan["kind"] = starts_kind.group(1).upper()
-            self.plan["title"] = starts_kind.group(2).strip()
-            self.title_line = line.number
+            if re.match(r"^(số\s*)?\d+\s*[-–]\s*[A-ZĐ]+\s*/", starts_kind.group(2), re.IGNORECASE):
+                self._prose_number(bare)
+            else:
+                self.plan["title"] = starts_kind.group(2).strip()
+                self.title_line = line.number
             self.after_kind = True
             return
         if bare == "*" or set(bare) <= set("-–_ "):
@@ -451,17 +458,24 @@ class _Parser:
             elif not self.plan["issuer"]:
                 self.plan["issuer"] = bare
             return
-        if _marker(bare) or PHASE_WORD.match(bare) or bare.startswith("Căn cứ"):
+        if _marker(bare) or PHASE_WORD.match(bare) or BULLET.match(bare) or bare.startswith("Căn cứ") or len(
+                self.lead) >= 3:
             self.after_kind = True  # no kind line: the text starts here
+            if not self.plan["title"]:
+                self._title_from_lead()
             self.take(line)
             return
-        if not (self.plan["issuer"] or self.plan["number"] or self.plan["issued_on"]) or not self.lead:
-            # a web page's lead before the document, or a paragraph standing before its header
-            self.lead.append(bare)
-            self.place(line)
-            self._prose_number(bare)
-            return
-        self.note(line)
+        # a web page's title and lead before the document, or a paragraph standing before its header
+        self.lead.append(bare)
+        self.place(line)
+        self._prose_number(bare)
+
+    def _title_from_lead(self) -> None:
+        """A web page's own title: the first short lead line that names a kind of document."""
+        for text in self.lead:
+            if len(text) < 250 and kind_from_title(text):
+                self.plan["title"] = text
+                return
 
     def _take_subject(self, line: SourceLine, subject: str) -> None:
         self.consume(line)
@@ -474,15 +488,23 @@ class _Parser:
     def _prose_number(self, bare: str) -> None:
         """"… ban hành văn bản số 78-CV/BTGHU ngày 25/02/2026 …": the number a web page or a
         relayed text gives in prose, when the header gave none; never a document it is based on."""
-        if self.plan["number"] or re.match(r"^(căn cứ|thực hiện)", bare, re.IGNORECASE):
+        if self.plan["number"] and self.plan["issued_on"]:
             return
-        match = PROSE_NUMBER.search(bare)
-        if not match or re.search(r"(căn cứ|thực hiện)\s*$", bare[:match.start()], re.IGNORECASE):
+        match = next((found for found in PROSE_NUMBER.finditer(bare) if found.start() == 0 or re.search(
+            r"(ban hành|toàn văn)\s*$", bare[:found.start()], re.IGNORECASE)), None)
+        if not match:
             return
-        self.plan["number"] = f"{match.group(1)}-{match.group(2).upper()}/{match.group(3).upper()}"
-        if match.group(4) and not self.plan["issued_on"]:
+        number = f"{match.group(1)}-{match.group(2).upper()}/{match.group(3).upper()}"
+        if self.plan["number"] and self.plan["number"] != number:
+            return
+        self.plan["number"] = number
+        day = match.groups()[3:6] if match.group(4) else None
+        said = PROSE_DATE.search(bare)
+        if day is None and said:
+            day = tuple(part for part in said.groups() if part)[:3]
+        if day and not self.plan["issued_on"]:
             try:
-                self.plan["issued_on"] = dt.date(int(match.group(6)), int(match.group(5)), int(match.group(4))).isoformat()
+                self.plan["issued_on"] = dt.date(int(day[2]), int(day[1]), int(day[0])).isoformat()
             except ValueError:
                 pass
 
@@ -586,8 +608,14 @@ class _Parser:
             self.add_slogan(line, slogan)
             return
         marker = _marker(bare)
-        if marker is None and self.kind == kinds.PLAIN_LIST and (BULLET.match(bare) or SUB_BULLET.match(bare)):
+        bullet_tasks = self.task_type in (None, "bullet") and (self.theme is None or self.theme["_named_content"])
+        if marker is None and (BULLET.match(bare) and bullet_tasks or self.kind == kinds.PLAIN_LIST and (
+                BULLET.match(bare) or SUB_BULLET.match(bare))):
             marker = ("bullet", "", re.sub(r"^[-–•·+]\s*", "", bare))
+        if marker is not None and marker[0] == "number" and len(marker[2]) < 60 \
+                and _section_role(marker[2]) not in ("other",) and self.kind != kinds.PLAIN_LIST:
+            self.start_section(line, marker[2])  # "1. Nội dung tuyên truyền": a section, numbered
+            return
         names_slogans = "khẩu hiệu" in bare.lower() and (bare.rstrip().endswith(":") or marker is not None)
         if names_slogans and self.kind != kinds.PLAIN_LIST:
             self.slogan_mode = True  # "Khẩu hiệu tuyên truyền:" (a heading or a lead): "!" lines follow
@@ -780,6 +808,8 @@ class _Parser:
         self.close_theme()
         if self.lead:
             plan["lead"] = self.lead
+            if not plan["title"]:
+                self._title_from_lead()
         standing = plan.get("standing_task")
         if standing and len(standing["items"]) == 1:
             only = standing.pop("items")[0]
@@ -845,6 +875,10 @@ class _Parser:
             if task.get("sub_items"):
                 item["sub_items"], item["sub_lines"] = task["sub_items"], task["sub_lines"]
             items.append(item)
+        if not items and not plan["slogans"] and self.kind != kinds.PLAIN_LIST and plan["title"] and (
+                self.kind_from_text or self.numbered_lines == 0):
+            items.append({"text": plan["title"][:1].upper() + plan["title"][1:], "line": self.title_line or None,
+                          "generated": True})
         if self.kind == kinds.SLOGAN_LIST or (not items and plan["slogans"]):
             items.insert(0, {"text": f"Tuyên truyền, treo băng rôn, pa-nô với {len(plan['slogans'])} khẩu hiệu "
                                      "của văn bản", "generated": True})
@@ -904,10 +938,12 @@ class _Parser:
     def _event_day(self, issued: dt.date | None, title: str) -> dt.date | None:
         """The day the event of a guide falls on: from its anniversary bracket, or the national day
         its title names, the next one on or after the issue date."""
-        for text in [title] + [line.text for line in self.lines[:60]]:
-            day = anniversary_date(text)
-            if day is not None and (issued is None or day >= issued - dt.timedelta(days=31)):
-                return day
+        if anniversary_date(title):
+            return anniversary_date(title)
+        days = [day for day in (anniversary_date(line.text) for line in self.lines[:60]) if day is not None and (
+            issued is None or issued - dt.timedelta(days=31) <= day <= issued + dt.timedelta(days=400))]
+        if days:
+            return days[0] if issued is None else max(days)
         if issued is None:
             return None
         key = search_key(title)
@@ -964,7 +1000,11 @@ def detect_kind(first: ParsedPlan) -> tuple[str, str, bool]:
     """(kind, why, whether it keeps its phases), from the title and what the phased reading found."""
     plan = first.document["plan"]
     title = f"{plan.get('kind', '')} {plan.get('title', '')}"
-    by_title = kind_from_title(title)
+    by_title = kind_from_title(title) if plan.get("title") else None
+    for lead in ([] if by_title else plan.get("lead", [])[:3] + [plan.get("preamble", "")[:300]]):
+        by_title = kind_from_title(lead)
+        if by_title:
+            break
     dated_phases = [phase for phase in plan["phases"] if phase["code"] not in first.undated_phases]
     if by_title not in (kinds.MONTHLY_ORIENTATION, kinds.SLOGAN_LIST) and len(dated_phases) >= 2:
         kind = by_title if by_title == kinds.STUDY_PLAN else kinds.PHASED_PLAN
