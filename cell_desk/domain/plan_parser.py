@@ -167,7 +167,7 @@ def _section_role(title: str) -> str:
 
 # Words of a title that tell the kind of document, strongest first; matched on the diacritic-free key
 TITLE_KINDS = (
-    (kinds.MONTHLY_ORIENTATION, re.compile(r"(dinh huong|thong tin|tai lieu|noi dung)\b.{0,60}\bthang\s*\d{1,2}\b")),
+    (kinds.MONTHLY_ORIENTATION, re.compile(r"(dinh huong|thong tin|tai lieu|noi dung)\b.{0,90}\bthang\s*\d{1,2}\b")),
     (kinds.SLOGAN_LIST, re.compile(r"^(?:v/v\s*)?(?:danh muc\s+|cac\s+|ve\s+|ban hanh\s+)*khau hieu|\bkhau hieu tuyen truyen\b")),
     (kinds.STUDY_PLAN, re.compile(r"\b(hoc tap|quan triet|nghien cuu)\b|trien khai thuc hien (nghi quyet|chi thi|ket luan|quy dinh)")),
     (kinds.EVENT_GUIDE, re.compile(r"\b(ky niem|ngay thanh lap|ngay sinh|chao mung|de cuong tuyen truyen|le hoi|den dai hoi|"
@@ -340,7 +340,8 @@ class _Parser:
         if PAGE_NUMBER.match(bare):
             self.note(line)  # a page number left by a conversion, not content
             return
-        if self.section == "header" and self.after_kind and (_marker(bare) or PHASE_WORD.match(bare)) \
+        if self.section == "header" and self.after_kind and (_marker(bare) or PHASE_WORD.match(bare) or (
+                self.outline and BULLET.match(bare))) \
                 and not bare.startswith("Căn cứ"):
             self.section = "content"  # numbered topics straight after the title: no section headings
         handler = getattr(self, f"in_{self.section}")
