@@ -92,9 +92,12 @@ def installed_megabytes(distributions: list[str]) -> float:
 
 def make_pdf(folder: Path, lines: list[str], stem: str) -> Path:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = Document()
+    section = document.sections[0]  # A4 with the margins of the 2018 guide
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(30), Mm(15), Mm(20), Mm(20)
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(13)
     for line in lines:
