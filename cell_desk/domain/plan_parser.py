@@ -300,7 +300,7 @@ class _Parser:
     def take(self, line: SourceLine) -> None:
         text = line.text
         bare = strip_marks(text)
-        if not bare:
+        if not bare or set(bare) <= set("-–_=*. "):  # empty, or a rule drawn under a heading
             self.consume(line)
             return
         if _marker(bare) or ROMAN_HEADING.match(bare):
@@ -722,7 +722,7 @@ class _Parser:
         if self.subsection == "forms":
             return False
         if self.subsection == "phases" and code.count(".") >= 1:
-            return True
+            return not (RETROSPECTIVE.search(title) and not self._dated(title))
         if self.phase is not None and (not self.phase["code"][:1].isdigit()
                                        or self.phase["code"].count(".") != code.count(".")):
             return False  # inside "Đợt 1" or "1.1", a "1." line is content
