@@ -19,6 +19,22 @@ need_lib 'libxcb-render-util.so.0' libxcb-render-util0
 need_lib 'libxcb-image.so.0' libxcb-image0
 fc-list 2>/dev/null | grep -qi 'dejavu' || missing="$missing fonts-dejavu-core"
 ${PYTHON:-python3} -c 'import venv, ensurepip' 2>/dev/null || missing="$missing python3-venv"
+# Optional: Tesseract OCR with Vietnamese data reads scanned PDFs and photos (docs/ocr.md). The
+# program installs and runs without it, so a failure here is only reported.
+optional=""
+command -v tesseract >/dev/null 2>&1 || optional="$optional tesseract-ocr"
+tesseract --list-langs 2>/dev/null | grep -qx 'vie' || optional="$optional tesseract-ocr-vie"
+if [ -n "$optional" ] && [ "${CELL_DESK_NO_OCR:-0}" != 1 ]; then
+  if [ "$(id -u)" = 0 ]; then OPT_SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then OPT_SUDO="sudo"; else OPT_SUDO="-"; fi
+  if [ "$OPT_SUDO" = "-" ]; then
+    echo "Tùy chọn: để đọc bản quét và ảnh chụp, hãy cài$optional (sudo apt-get install$optional)." >&2
+  else
+    echo "Cài gói tùy chọn (nhận dạng chữ trong bản quét, ảnh chụp):$optional"
+    { $OPT_SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $OPT_SUDO apt-get install -y -qq \
+        --no-install-recommends $optional; } \
+      || echo "Không cài được$optional: Cell Desk vẫn chạy, chỉ chưa đọc được bản quét và ảnh chụp." >&2
+  fi
+fi
 [ -z "$missing" ] && exit 0
 echo "Cài các gói hệ thống còn thiếu:$missing"
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else

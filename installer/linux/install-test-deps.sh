@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what the document checks of the test suite use, only where it is missing:
 # LibreOffice Writer and Calc (open the exported .docx and .xlsx, convert them to PDF/CSV) and
-# poppler-utils (count PDF pages), fonts-liberation. Run by `make test`. Without them those checks skip, so a
+# poppler-utils (count PDF pages), fonts-liberation, Tesseract OCR with its Vietnamese data (the
+# import of scanned PDFs and photos). Run by `make test`. Without them those checks skip, so a
 # machine where nothing can be installed still runs the rest of the suite.
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
@@ -9,13 +10,15 @@ command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 # Liberation Serif has the metrics of Times New Roman, so pages break where Word breaks them
 fc-list 2>/dev/null | grep -qi 'Liberation Serif' || missing="$missing fonts-liberation"
+command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr"
+tesseract --list-langs 2>/dev/null | grep -qx 'vie' || missing="$missing tesseract-ocr-vie"
 [ -z "$missing" ] && exit 0
 echo "Cài các gói dùng cho phép thử văn bản:$missing"
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; else
-  echo "Không có quyền quản trị: các phép thử mở tệp bằng LibreOffice sẽ bị bỏ qua (apt-get install$missing)." >&2
+  echo "Không có quyền quản trị: các phép thử cần LibreOffice, Tesseract sẽ bị bỏ qua (apt-get install$missing)." >&2
   exit 0
 fi
 $SUDO apt-get update -qq || true
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing \
-  || echo "Không cài được$missing: các phép thử mở tệp bằng LibreOffice sẽ bị bỏ qua." >&2
+  || echo "Không cài được$missing: các phép thử cần LibreOffice, Tesseract sẽ bị bỏ qua." >&2
 exit 0
