@@ -53,13 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="LỆNH", required=True)
     plan_commands.add_parser("list", help="liệt kê các kế hoạch")
     show = plan_commands.add_parser("show", help="in cây kế hoạch: đợt, giai đoạn, nội dung, trạng thái")
-    show.add_argument("plan_id", nargs="?", type=int, metavar="ID", help="số của kế hoạch (mặc định: kế hoạch đang dùng)")
+    show.add_argument("plan_id", nargs="?", type=int, metavar="ID", help="số của kế hoạch (mặc định: văn bản đang áp dụng mới nhất)")
     plan_import = plan_commands.add_parser("import", help="nhập kế hoạch từ tệp .docx, .txt hoặc .json")
     plan_import.add_argument("file", metavar="FILE")
     plan_import.add_argument("--dry-run", action="store_true", help="chỉ in cây đọc được, không lưu")
     plan_import.add_argument("--json", action="store_true",
                              help="in kế hoạch theo định dạng trao đổi (JSON), các dòng chưa xếp được dưới khóa notes")
-    plan_import.add_argument("--activate", action="store_true", help="dùng kế hoạch vừa nhập làm kế hoạch đang dùng")
+    plan_import.add_argument("--activate", action="store_true", help="đưa văn bản vừa nhập vào danh sách đang áp dụng (các văn bản khác vẫn áp dụng)")
     plan_import.add_argument("--again", action="store_true", help="lưu thêm bản nữa dù kế hoạch cùng số, cùng ngày đã có")
     plan_export = plan_commands.add_parser("export", help="xuất kế hoạch ra tệp JSON để gửi cho đơn vị khác")
     plan_export.add_argument("plan_id", type=int, metavar="ID")
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup_file", metavar="FILE", help="tệp .zip hoặc .sqlite3 đã sao lưu")
     commands.add_parser("check", help="kiểm tra tệp dữ liệu có nguyên vẹn không (không sửa gì)")
 
-    slogan = commands.add_parser("slogan", help="khẩu hiệu của kế hoạch đang dùng")
+    slogan = commands.add_parser("slogan", help="khẩu hiệu của các văn bản đang áp dụng")
     slogan_commands = slogan.add_subparsers(dest="slogan_command", metavar="LỆNH", required=True)
     slogan_commands.add_parser("list", help="in số và toàn văn từng khẩu hiệu")
 
@@ -191,7 +191,7 @@ def run_command(args: argparse.Namespace) -> int:
             if args.activities < 0:
                 raise ValidationError("Số hoạt động mẫu phải từ 0 trở lên.")
             changed = fill_checklist(services.database, services.clock)
-            print(f"Đã điền trạng thái mẫu cho {changed} nội dung của kế hoạch đang dùng.")
+            print(f"Đã điền trạng thái mẫu cho {changed} nội dung của các văn bản đang áp dụng.")
             if args.activities:
                 from .services.demo import fill_activities
 
@@ -350,7 +350,7 @@ def _plan_import(services, args) -> int:
         plan_id = services.exchange.save(parsed.document, activate=args.activate, allow_duplicate=args.again)
     except DuplicatePlan as exc:
         raise DuplicatePlan(f"{exc} Không lưu thêm; dùng --again nếu thật sự cần hai bản.") from None
-    print(f"Đã lưu kế hoạch số {plan_id}" + (" và dùng làm kế hoạch đang dùng." if args.activate else "."),
+    print(f"Đã lưu kế hoạch số {plan_id}" + (" và đưa vào áp dụng." if args.activate else "."),
           file=sys.stderr if args.json else sys.stdout)
     return 0
 

@@ -5,6 +5,9 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from .document_kinds import PHASED_PLAN, kind_label
+from .text import shorten
+
 
 class ItemStatus(str, enum.Enum):
     NOT_STARTED = "not_started"
@@ -55,11 +58,51 @@ class PlanSummary:
     is_active: bool
     item_count: int = 0
     report_day: int = 20
+    doc_kind: str = PHASED_PLAN
+    starts_on: dt.date | None = None  # the first phase's start
+    ends_on: dt.date | None = None  # the last phase's end
+    states_reporting_rule: bool = False  # the document itself says when to report (and so the day)
 
     @property
     def reference(self) -> str:
         """`Kế hoạch 20-KH/ĐUK ngày 30/12/2019`."""
         return f"{self.kind.capitalize()} {self.number} ngày {self.issued_on:%d/%m/%Y}"
+
+    @property
+    def kind_label(self) -> str:
+        """`Định hướng tháng`, `Kế hoạch theo đợt`…"""
+        return kind_label(self.doc_kind)
+
+    def heading(self, today: dt.date | None = None, limit: int = 70) -> str:
+        """`Định hướng tháng 12-ĐH/ĐUK: Tuyên truyền tháng 3/2026`, with `– đã kết thúc` once ended."""
+        text = f"{self.kind_label} {self.number}: {shorten(' '.join(self.title.split()), limit)}"
+        return text + (" – đã kết thúc" if today is not None and self.is_ended(today) else "")
+
+    def is_ended(self, today: dt.date) -> bool:
+        """Every phase window has passed. The document stays in force until the user takes it out."""
+        return self.ends_on is not None and today > self.ends_on
+
+    def is_running(self, today: dt.date) -> bool:
+        """Today falls within the document's window (from its first phase to its last)."""
+        return (self.starts_on is not None and self.ends_on is not None
+                and self.starts_on <= today <= self.ends_on)
+
+    @property
+    def window_text(self) -> str:
+        if self.starts_on is None or self.ends_on is None:
+            return ""
+        return f"{self.starts_on:%d/%m/%Y} – {self.ends_on:%d/%m/%Y}"
+
+
+def newest(summaries: list[PlanSummary]) -> PlanSummary | None:
+    """The most recently issued document (the later added on the same day)."""
+    return max(summaries, key=lambda s: (s.issued_on, s.id), default=None)
+
+
+def report_day_of(in_force: list[PlanSummary], default: int = 20) -> int:
+    """The report day of the newest document in force that states a reporting rule, else 20."""
+    stating = newest([summary for summary in in_force if summary.states_reporting_rule])
+    return stating.report_day if stating else default
 
 
 @dataclass
@@ -76,6 +119,7 @@ class ChecklistItem:
     evidence: str = ""
     due_on: dt.date | None = None
     sub_items: list["ChecklistItem"] = field(default_factory=list)
+    detail: str = ""  # the paragraphs under a numbered topic, as the document gives them
 
     def is_overdue(self, today: dt.date) -> bool:
         """Late once the phase window has closed and the item is still open."""

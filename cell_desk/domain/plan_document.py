@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .document_kinds import PHASED_PLAN
 from .plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Stage, StageKind
 from .validation import ValidationError
 
@@ -30,6 +31,12 @@ def _date(value, where: str) -> dt.date:
         raise _fail(where, f"phải là ngày dạng YYYY-MM-DD (đang là {value!r})") from None
 
 
+def states_reporting_rule(rule: dict) -> bool:
+    """Whether a document's reporting rule says anything (a day, to whom, how, or its words)."""
+    return bool(rule) and (rule.get("day_of_month", 20) != 20
+                           or any(str(rule.get(key) or "").strip() for key in ("recipient", "via", "text")))
+
+
 def check_document(document) -> dict:
     """Refuses a malformed document with a message that says where; returns it unchanged."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -47,6 +54,9 @@ def check_document(document) -> dict:
     _text(plan.get("number"), "“plan.number”")
     _text(plan.get("title"), "“plan.title”")
     _date(plan.get("issued_on"), "“plan.issued_on”")
+    doc_kind = plan.get("doc_kind")
+    if doc_kind is not None and not (isinstance(doc_kind, str) and doc_kind.strip()):
+        raise _fail("“plan.doc_kind”", "phải là tên một loại văn bản (ví dụ monthly_orientation)")
     phases = plan.get("phases")
     if not isinstance(phases, list) or not phases:
         raise _fail("“plan.phases”", "phải có ít nhất một đợt")
@@ -71,9 +81,13 @@ def check_document(document) -> dict:
                 if not isinstance(item, dict):
                     raise _fail(f"{where}, nội dung {i_index + 1}", "phải là một mục")
                 _text(item.get("text"), f"{where}, nội dung {i_index + 1}: “text”")
+                _text(item.get("detail"), f"{where}, nội dung {i_index + 1}: “detail”", required=False)
                 subs = [sub.get("text") if isinstance(sub, dict) else sub for sub in item.get("sub_items", [])]
                 if not isinstance(subs, list) or not all(isinstance(sub, str) and sub.strip() for sub in subs):
                     raise _fail(f"{where}, nội dung {i_index + 1}: “sub_items”", "phải là danh sách các đoạn chữ")
+                for sub in item.get("sub_items", []):
+                    if isinstance(sub, dict):
+                        _text(sub.get("detail"), f"{where}, nội dung {i_index + 1}: “detail”", required=False)
     for index, slogan in enumerate(plan.get("slogans", [])):
         if not isinstance(slogan, dict) or not isinstance(slogan.get("number"), int):
             raise _fail(f"khẩu hiệu thứ {index + 1}", "phải có “number” là một số")
@@ -102,10 +116,11 @@ def document_tree(document: dict) -> PlanTree:
             made = []
             for position, entry in enumerate(entries):
                 item = ChecklistItem(next(counter), phase.id, stage_id, None, position, entry["text"],
-                                     ItemStatus.NOT_STARTED, due_on=phase.ends_on)
+                                     ItemStatus.NOT_STARTED, due_on=phase.ends_on, detail=entry.get("detail") or "")
                 item.sub_items = [ChecklistItem(next(counter), phase.id, stage_id, item.id, sub_position,
                                                 sub["text"] if isinstance(sub, dict) else sub,
-                                                ItemStatus.NOT_STARTED, due_on=phase.ends_on)
+                                                ItemStatus.NOT_STARTED, due_on=phase.ends_on,
+                                                detail=(sub.get("detail") or "") if isinstance(sub, dict) else "")
                                   for sub_position, sub in enumerate(entry.get("sub_items", []))]
                 made.append(item)
             return made
@@ -122,10 +137,15 @@ def document_tree(document: dict) -> PlanTree:
                       min(p.starts_on for p in phases), max(p.ends_on for p in phases), is_standing=True)
         paragraphs = standing.get("items") or [{"text": standing["text"]}]
         phase.items = [ChecklistItem(next(counter), phase.id, None, None, position, paragraph["text"],
-                                     due_on=phase.ends_on) for position, paragraph in enumerate(paragraphs)]
+                                     due_on=phase.ends_on, detail=paragraph.get("detail") or "")
+                       for position, paragraph in enumerate(paragraphs)]
         phases.append(phase)
+    rule = plan.get("reporting_rule") or {}
     summary = PlanSummary(0, plan["number"], plan.get("kind", "KẾ HOẠCH"), plan["title"],
                           dt.date.fromisoformat(plan["issued_on"]), plan.get("place", ""), False,
-                          sum(len(p.all_items()) for p in phases),
-                          plan.get("reporting_rule", {}).get("day_of_month", 20))
+                          sum(len(p.all_items()) for p in phases), rule.get("day_of_month", 20),
+                          doc_kind=plan.get("doc_kind") or PHASED_PLAN,
+                          starts_on=min((p.starts_on for p in phases), default=None),
+                          ends_on=max((p.ends_on for p in phases), default=None),
+                          states_reporting_rule=states_reporting_rule(rule))
     return PlanTree(summary, phases)

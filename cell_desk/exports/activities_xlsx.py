@@ -72,6 +72,13 @@ class PhaseProgress:
 
 
 @dataclass
+class DocumentProgress:
+    """One document in force on the Tiến độ sheet: its heading and the progress of its phases."""
+    heading: str
+    phases: list[PhaseProgress] = field(default_factory=list)
+
+
+@dataclass
 class ActivityWorkbook:
     cell_name: str
     upper_body: str
@@ -79,7 +86,7 @@ class ActivityWorkbook:
     plan_reference: str
     made_on: dt.date
     activities: Iterable[ExportedActivity]
-    progress: list[PhaseProgress] = field(default_factory=list)
+    progress: list[DocumentProgress] = field(default_factory=list)  # one block per document in force
 
 
 def write_activity_workbook(target: Path, book: ActivityWorkbook) -> int:
@@ -307,15 +314,12 @@ def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
     for letter, width in zip("ABCDEFGH", (60, 26, 11, 13, 13, 13, 13, 10)):
         sheet.column_dimensions[letter].width = width
     _page_setup(sheet, landscape=True)
-    _title_rows(sheet, book, "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THEO ĐỢT", styles, len(headers))
+    several = len(book.progress) > 1
+    _title_rows(sheet, book, "TIẾN ĐỘ THỰC HIỆN CÁC VĂN BẢN ĐANG ÁP DỤNG" if several
+                else "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THEO ĐỢT", styles, len(headers))
     _header(sheet, list(headers), styles)
-    lines = list(book.progress)
-    done, not_applicable = sum(p.done for p in lines), sum(p.not_applicable for p in lines)
-    total_items = sum(p.total for p in lines)
-    total = PhaseProgress("Toàn kế hoạch", "", total_items, done, sum(p.in_progress for p in lines), not_applicable,
-                          Progress(done, total_items - not_applicable).fraction)
-    for line in [*lines, total]:
-        font = styles.bold if line is total else None
+
+    def append(line: PhaseProgress, font=None) -> None:
         not_started = line.total - line.done - line.in_progress - line.not_applicable
         sheet.append([
             _cell(sheet, excel_text(line.label), alignment=styles.wrap, font=font, border=styles.border),
@@ -324,6 +328,23 @@ def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
               for number in (line.total, line.done, line.in_progress, line.not_applicable, not_started)),
             _cell(sheet, round(line.fraction, 4), number_format="0%", font=font, border=styles.border),
         ])
+
+    every = []
+    for document in book.progress:
+        sheet.append([_cell(sheet, excel_text(document.heading), alignment=styles.wrap, font=styles.bold)])
+        for line in document.phases:
+            append(line)
+        every.extend(document.phases)
+        if several:
+            append(_total("Cộng văn bản này", document.phases), styles.bold)
+    append(_total("Cộng tất cả văn bản đang áp dụng" if several else "Toàn kế hoạch", every), styles.bold)
+
+
+def _total(label: str, lines: list[PhaseProgress]) -> PhaseProgress:
+    done, not_applicable = sum(p.done for p in lines), sum(p.not_applicable for p in lines)
+    total_items = sum(p.total for p in lines)
+    return PhaseProgress(label, "", total_items, done, sum(p.in_progress for p in lines), not_applicable,
+                         Progress(done, total_items - not_applicable).fraction)
 
 
 def _page_setup(sheet, landscape: bool, pages_wide: int = 1) -> None:

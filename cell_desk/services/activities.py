@@ -18,7 +18,8 @@ from ..domain.text import normalize_text, search_key
 from ..domain.validation import ValidationError
 from ..storage.database import Database
 from ..storage.models import (
-    ActivityFormRow, ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow, PlanRow,
+    ActivityFormRow, ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow, PhaseRow,
+    PlanRow,
 )
 from .clock import Clock, system_clock
 from .library import ImageCodec
@@ -99,11 +100,14 @@ class ActivityService:
                 .order_by(ChecklistItemRow.phase_id, ChecklistItemRow.position))]
 
     def forms(self) -> list[str]:
-        """The active plan's forms of propaganda, the user's own, then any other form already used."""
+        """The forms of propaganda of the documents in force (the newest document's first), the
+        user's own, then any other form already used."""
         with self.database.session() as session:
-            plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
-            titles = list(session.scalars(select(ActivityFormRow.title).where(ActivityFormRow.plan_id == plan_id)
-                                          .order_by(ActivityFormRow.is_custom, ActivityFormRow.position)))
+            titles = list(session.scalars(
+                select(ActivityFormRow.title).join(PlanRow, PlanRow.id == ActivityFormRow.plan_id)
+                .where(PlanRow.is_active)
+                .order_by(ActivityFormRow.is_custom, PlanRow.issued_on.desc(), PlanRow.id.desc(),
+                          ActivityFormRow.position)))
             used = session.scalars(select(ActivityRecord.form).distinct().order_by(ActivityRecord.form))
             return list(dict.fromkeys([*titles, *used]))
 
@@ -115,7 +119,7 @@ class ActivityService:
         if len(title) > 300:
             raise ValidationError("Tên hình thức dài quá 300 ký tự.", "form")
         with self.database.session() as session:
-            plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
+            plan_id = _plan_of(session, ())
             existing = {search_key(t) for t in session.scalars(
                 select(ActivityFormRow.title).where(ActivityFormRow.plan_id == plan_id))}
             if plan_id is not None and search_key(title) not in existing:
@@ -141,7 +145,7 @@ class ActivityService:
         try:
             with self.database.session() as session:
                 self._check_items(session, draft.item_ids)
-                record = ActivityRecord(plan_id=session.scalar(select(PlanRow.id).where(PlanRow.is_active)))
+                record = ActivityRecord(plan_id=_plan_of(session, draft.item_ids))
                 _fill(record, draft)
                 session.add(record)
                 session.flush()
@@ -206,10 +210,15 @@ class ActivityService:
         if not drafts:
             return 0
         with self.database.session() as session:
-            plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
+            newest = _plan_of(session, ())
+            firsts = {draft.item_ids[0] for draft in drafts if draft.item_ids}
+            plan_of_item = dict(session.execute(
+                select(ChecklistItemRow.id, PhaseRow.plan_id).join(PhaseRow, PhaseRow.id == ChecklistItemRow.phase_id)
+                .where(ChecklistItemRow.id.in_(firsts))).all()) if firsts else {}
             ids = session.scalars(
                 insert(ActivityRecord).returning(ActivityRecord.id, sort_by_parameter_order=True),
-                [_values(draft) | {"plan_id": plan_id} for draft in drafts]).all()
+                [_values(draft) | {"plan_id": plan_of_item.get(draft.item_ids[0], newest) if draft.item_ids
+                                   else newest} for draft in drafts]).all()
             links = [{"activity_id": activity_id, "item_id": item_id}
                      for activity_id, draft in zip(ids, drafts) for item_id in draft.item_ids]
             if links:
@@ -320,6 +329,17 @@ def _activity(session, record: ActivityRecord) -> Activity:
         item_ids=item_ids,
     )
     return Activity(record.id, draft, attachments)
+
+
+def _plan_of(session, item_ids) -> int | None:
+    """The document an activity carries out: that of its first task, else the newest in force."""
+    if item_ids:
+        plan_id = session.scalar(select(PhaseRow.plan_id).join(ChecklistItemRow, ChecklistItemRow.phase_id == PhaseRow.id)
+                                 .where(ChecklistItemRow.id == item_ids[0]))
+        if plan_id is not None:
+            return plan_id
+    return session.scalar(select(PlanRow.id).where(PlanRow.is_active)
+                          .order_by(PlanRow.issued_on.desc(), PlanRow.id.desc()).limit(1))
 
 
 def filter_conditions(activity_filter: ActivityFilter) -> list:

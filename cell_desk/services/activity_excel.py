@@ -16,7 +16,7 @@ from ..storage.database import Database
 from ..storage.models import ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow
 from .activities import ActivityService, filter_conditions
 from .clock import Clock, system_clock
-from .plans import PlanNotFound, PlanService
+from .plans import PlanService
 from .settings import SettingsService
 
 EXPORT_CHUNK = 2_000
@@ -51,11 +51,9 @@ class ActivityExcel:
         from ..exports.activities_xlsx import ActivityWorkbook, write_activity_workbook
 
         profile = self.settings.profile()
-        try:
-            tree = self.plans.plan_tree()
-            reference, progress = tree.summary.reference, _phase_progress(tree)
-        except PlanNotFound:
-            reference, progress = "", []
+        trees = self.plans.trees_in_force()
+        reference = ", ".join(tree.summary.reference for tree in trees)
+        progress = [_document_progress(tree, self.clock()) for tree in trees]
         book = ActivityWorkbook(
             cell_name=profile.cell_name, upper_body=profile.upper_body,
             period=activity_filter.describe_period(), plan_reference=reference, made_on=self.clock(),
@@ -122,7 +120,7 @@ class ActivityExcel:
                 item_id = items.get(search_key(text))
                 (item_ids.append(item_id) if item_id else missing.append(text))
             for text in missing:
-                preview.notes.append((row.row_number, f"không thấy nhiệm vụ “{text[:80]}” trong kế hoạch đang dùng; "
+                preview.notes.append((row.row_number, f"không thấy nhiệm vụ “{text[:80]}” trong các văn bản đang áp dụng; "
                                                       "hoạt động vẫn được nhập, không gắn nhiệm vụ này"))
             preview.drafts.append((row.row_number, replace(row.draft, item_ids=tuple(dict.fromkeys(item_ids)))))
         return preview
@@ -132,15 +130,13 @@ class ActivityExcel:
         return self.activities.add_many([draft for _row, draft in preview.drafts])
 
     def _active_items(self) -> dict[str, int]:
-        try:
-            tree = self.plans.plan_tree()
-        except PlanNotFound:
-            return {}
-        return {search_key(item.text): item.id for item in reversed(tree.all_items())}
+        """Tasks of the documents in force by their search key (the first of equal texts wins)."""
+        items = [item for tree in self.plans.trees_in_force() for item in tree.all_items()]
+        return {search_key(item.text): item.id for item in reversed(items)}
 
 
-def _phase_progress(tree):
-    from ..exports.activities_xlsx import PhaseProgress
+def _document_progress(tree, today):
+    from ..exports.activities_xlsx import DocumentProgress, PhaseProgress
 
     lines = []
     for phase in tree.phases:
@@ -153,4 +149,7 @@ def _phase_progress(tree):
             window=phase.window_text or f"{phase.starts_on:%d/%m/%Y} – {phase.ends_on:%d/%m/%Y}",
             total=len(items), done=count[ItemStatus.DONE], in_progress=count[ItemStatus.IN_PROGRESS],
             not_applicable=count[ItemStatus.NOT_APPLICABLE], fraction=Progress.of(items).fraction))
-    return lines
+    summary = tree.summary
+    heading = (f"{summary.kind_label} {summary.number} ngày {summary.issued_on:%d/%m/%Y}: {summary.title}"
+               + (" – đã kết thúc" if summary.is_ended(today) else ""))
+    return DocumentProgress(heading, lines)

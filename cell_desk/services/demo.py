@@ -11,6 +11,7 @@ from ..storage.database import Database
 from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow
 from .clock import Clock, system_clock
 
+IN_FORCE = select(PlanRow.id).where(PlanRow.is_active)  # the documents in force
 PEOPLE = (
     "Đ/c Nguyễn Văn Hùng", "Đ/c Trần Thị Lan", "Đ/c Lê Minh Tuấn", "Đ/c Phạm Thu Hà",
     "Đ/c Hoàng Đức Anh", "Đ/c Vũ Thị Hồng", "Đoàn Thanh niên", "Công đoàn cơ sở",
@@ -26,16 +27,16 @@ EVIDENCE = (
 
 
 def fill_checklist(database: Database, clock: Clock = system_clock, seed: int = 2020) -> int:
-    """Gives the active plan's items statuses that fit today's date. Returns how many changed."""
+    """Gives the items of the documents in force statuses that fit today's date. Returns how many changed."""
     today = clock()
     rng = random.Random(seed)
     changed = 0
     with database.session() as session:
-        plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
         rows = session.execute(
             select(ChecklistItemRow, PhaseRow.starts_on, PhaseRow.ends_on)
             .join(PhaseRow, PhaseRow.id == ChecklistItemRow.phase_id)
-            .where(PhaseRow.plan_id == plan_id)
+            .where(PhaseRow.plan_id.in_(IN_FORCE))
+            .order_by(PhaseRow.plan_id, ChecklistItemRow.id)
         ).all()
         for item, starts_on, ends_on in rows:
             status, completed_on = _believable_status(rng, today, starts_on, ends_on)
@@ -95,8 +96,8 @@ PLACES = ("Hội trường cơ quan", "Phòng họp tầng 2", "Cổng cơ quan"
 
 
 def fill_activities(database: Database, count: int, clock: Clock = system_clock, seed: int = 2020) -> int:
-    """Adds `count` activities spread over the active plan's phases, each under one of the plan's
-    forms and linked to an item of a phase running that day."""
+    """Adds `count` activities spread over the phases of the documents in force, each under one of
+    their forms and linked to an item of a phase running that day."""
     from ..domain.activity import ActivityDraft
     from .activities import ActivityService
 
@@ -104,12 +105,13 @@ def fill_activities(database: Database, count: int, clock: Clock = system_clock,
     service = ActivityService(database, clock)
     forms = service.forms() or ["Tuyên truyền miệng"]
     with database.session() as session:
-        plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
         phases = session.execute(select(PhaseRow.id, PhaseRow.starts_on, PhaseRow.ends_on)
-                                 .where(PhaseRow.plan_id == plan_id, PhaseRow.is_standing.is_(False))).all()
+                                 .where(PhaseRow.plan_id.in_(IN_FORCE), PhaseRow.is_standing.is_(False))
+                                 .order_by(PhaseRow.plan_id, PhaseRow.position)).all()
         items_by_phase: dict[int, list[int]] = {}
         for item_id, phase_id in session.execute(select(ChecklistItemRow.id, ChecklistItemRow.phase_id)
-                                                 .join(PhaseRow).where(PhaseRow.plan_id == plan_id)):
+                                                 .join(PhaseRow).where(PhaseRow.plan_id.in_(IN_FORCE))
+                                                 .order_by(ChecklistItemRow.id)):
             items_by_phase.setdefault(phase_id, []).append(item_id)
     today = clock()
     first = min((p.starts_on for p in phases), default=today - dt.timedelta(days=365))

@@ -38,12 +38,12 @@ class SloganService:
 
     def slogans(self, query: str = "", tag: str | None = None, favourites_only: bool = False,
                 include_retired: bool = False, plan_id: int | None = None) -> list[Slogan]:
-        """A plan's slogans (the active plan's by default), filtered; the search ignores
-        diacritics and case."""
+        """A plan's slogans (by default those of every document in force, the newest document's
+        first), filtered; the search ignores diacritics and case."""
         with self.database.session() as session:
-            if plan_id is None:
-                plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
-            rows = session.scalars(select(SloganRow).where(SloganRow.plan_id == plan_id).order_by(SloganRow.number))
+            chosen = select(SloganRow).join(PlanRow, PlanRow.id == SloganRow.plan_id)
+            chosen = chosen.where(PlanRow.is_active) if plan_id is None else chosen.where(SloganRow.plan_id == plan_id)
+            rows = session.scalars(chosen.order_by(PlanRow.issued_on.desc(), PlanRow.id.desc(), SloganRow.number))
             found = [_slogan(row) for row in rows]
         query_key = search_key(query)
         return [
@@ -58,7 +58,7 @@ class SloganService:
         for slogan in self.slogans(include_retired=True):
             if slogan.number == number:
                 return slogan
-        raise ValidationError(f"Không có khẩu hiệu số {number} trong kế hoạch đang dùng.")
+        raise ValidationError(f"Không có khẩu hiệu số {number} trong các văn bản đang áp dụng.")
 
     def tags(self) -> list[str]:
         seen: list[str] = []
@@ -69,7 +69,7 @@ class SloganService:
     def add(self, text: str, tags: list[str]) -> Slogan:
         text, tags = clean_slogan(text, tags)
         with self.database.session() as session:
-            plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
+            plan_id = _newest_in_force(session)
             number = (session.scalar(select(func.max(SloganRow.number)).where(SloganRow.plan_id == plan_id)) or 0) + 1
             row = SloganRow(plan_id=plan_id, number=number, text=text, tags=tags, is_favourite=False, is_retired=False)
             session.add(row)
@@ -88,6 +88,12 @@ class SloganService:
             row.is_favourite = bool(changes.get("is_favourite", row.is_favourite))
             row.is_retired = bool(changes.get("is_retired", row.is_retired))
             return before, _slogan(row)
+
+
+def _newest_in_force(session) -> int | None:
+    """The document a slogan typed by the user joins: the newest in force."""
+    return session.scalar(select(PlanRow.id).where(PlanRow.is_active)
+                          .order_by(PlanRow.issued_on.desc(), PlanRow.id.desc()).limit(1))
 
 
 def _slogan(row: SloganRow) -> Slogan:

@@ -1,7 +1,8 @@
-"""Tổng quan: the active plan's figures for today."""
+"""Tổng quan: the figures of every document in force for today."""
 from __future__ import annotations
 
 from ..domain.overview import Overview
+from ..domain.plan import report_day_of
 from .clock import Clock, system_clock
 from .plans import PlanService
 
@@ -12,5 +13,5 @@ class OverviewService:
         self.clock = clock
 
     def overview(self) -> Overview:
-        tree = self.plans.plan_tree()
-        return Overview.compute(tree, self.clock(), tree.summary.report_day)
+        trees = self.plans.trees_in_force()
+        return Overview.compute(trees, self.clock(), report_day_of([tree.summary for tree in trees]))

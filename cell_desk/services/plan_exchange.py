@@ -34,7 +34,8 @@ class PlanExchange:
                 PlanRow.number == plan["number"], PlanRow.issued_on == dt.date.fromisoformat(plan["issued_on"])))
 
     def save(self, document: dict, activate: bool = False, allow_duplicate: bool = False) -> int:
-        """Adds a checked plan document; returns the new plan's id. The same plan twice is refused
+        """Adds a checked plan document (put in force with `activate`, the others staying in force);
+        returns the new plan's id. The same plan twice is refused
         unless asked for (a second copy would split the checklist in two)."""
         check_document(document)
         existing = None if allow_duplicate else self.same_plan(document)
@@ -44,11 +45,7 @@ class PlanExchange:
                                 f"{plan['issued_on'][:4]} đã có trong chương trình (số {existing}).")
         with self.database.session() as session:
             plan = insert_plan(session, document)
-            if activate:
-                for other in session.scalars(select(PlanRow).where(PlanRow.is_active)):
-                    other.is_active = False
-                session.flush()
-                plan.is_active = True
+            plan.is_active = bool(activate)  # in force beside the others already in force
             return plan.id
 
     def update(self, plan_id: int, document: dict) -> None:
@@ -75,10 +72,11 @@ class PlanExchange:
                 for item in items:
                     if item.parent_id is not None:
                         subs.setdefault(item.parent_id, []).append(
-                            {"id": item.id, "text": item.text} if with_ids else item.text)
+                            {"text": item.text, **({"id": item.id} if with_ids else {}), **_detail(item)}
+                            if with_ids or item.detail else item.text)
 
                 def entries(stage_id):
-                    return [{"text": item.text, **({"id": item.id} if with_ids else {}),
+                    return [{"text": item.text, **({"id": item.id} if with_ids else {}), **_detail(item),
                              **({"sub_items": subs[item.id]} if item.id in subs else {})}
                             for item in items if item.parent_id is None and item.stage_id == stage_id]
 
@@ -104,7 +102,7 @@ class PlanExchange:
                        for slogan in session.scalars(select(SloganRow).where(SloganRow.plan_id == plan_id)
                                                      .order_by(SloganRow.number))]
             body = {
-                "number": plan.number, "kind": plan.kind, "title": plan.title, "upper_issuer": plan.upper_issuer,
+                "number": plan.number, "kind": plan.kind, "doc_kind": plan.doc_kind, "title": plan.title, "upper_issuer": plan.upper_issuer,
                 "issuer": plan.issuer, "issuing_body": plan.issuing_body, "place": plan.place,
                 "issued_on": plan.issued_on.isoformat(), **details, "phases": phases,
                 **({"standing_task": standing} if standing else {}), "activity_forms": forms, "slogans": slogans,
@@ -118,3 +116,8 @@ class PlanExchange:
     def export(self, plan_id: int, target: Path) -> Path:
         text = json.dumps(self.document(plan_id), ensure_ascii=False, indent=2)
         return write_atomically(Path(target), lambda temporary: temporary.write_text(text, encoding="utf-8"))
+
+
+def _detail(item: ChecklistItemRow) -> dict:
+    """An item's paragraphs, as the optional "detail" key (left out when there are none)."""
+    return {"detail": item.detail} if item.detail else {}

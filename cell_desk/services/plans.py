@@ -1,12 +1,13 @@
-"""Plans: the bundled ones on first run, which plan is active, and a plan's checklist tree."""
+"""Plans: the bundled ones on first run, which documents are in force, and their checklist trees."""
 from __future__ import annotations
 
 import json
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from ..bundled import bundled_plan_files
-from ..domain.plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Stage, StageKind
+from ..domain.plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Stage, StageKind, newest
+from ..domain.plan_document import states_reporting_rule
 from ..storage.database import Database
 from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow, StageRow
 from ..storage.plan_records import insert_plan
@@ -14,7 +15,7 @@ from ..storage.plan_records import insert_plan
 
 class PlanNotFound(LookupError):
     def __init__(self, plan_id: int | None):
-        message = "Chưa có kế hoạch nào." if plan_id is None else f"Không có kế hoạch số {plan_id}."
+        message = "Chưa có văn bản nào đang áp dụng." if plan_id is None else f"Không có kế hoạch số {plan_id}."
         super().__init__(message)
 
 
@@ -23,7 +24,7 @@ class PlanService:
         self.database = database
 
     def ensure_bundled_plans(self) -> int:
-        """Loads each bundled plan not yet in the store; the first becomes active. Returns how many."""
+        """Loads each bundled plan not yet in the store; the first is put in force when none is. Returns how many."""
         added = 0
         with self.database.session() as session:
             known = set(session.scalars(select(PlanRow.key).where(PlanRow.key.is_not(None))))
@@ -39,41 +40,79 @@ class PlanService:
         return added
 
     def list_plans(self) -> list[PlanSummary]:
+        """Every stored plan, oldest first."""
         with self.database.session() as session:
-            counts = dict(
-                session.execute(
-                    select(PhaseRow.plan_id, func.count(ChecklistItemRow.id))
-                    .join(ChecklistItemRow, ChecklistItemRow.phase_id == PhaseRow.id)
-                    .group_by(PhaseRow.plan_id)
-                ).all()
-            )
-            return [_summary(row, counts.get(row.id, 0)) for row in session.scalars(select(PlanRow).order_by(PlanRow.id))]
+            return self._summaries(session, select(PlanRow).order_by(PlanRow.id))
+
+    def plans_in_force(self) -> list[PlanSummary]:
+        """The documents in force (đang áp dụng), in the order they were issued."""
+        with self.database.session() as session:
+            return self._summaries(session, select(PlanRow).where(PlanRow.is_active)
+                                   .order_by(PlanRow.issued_on, PlanRow.id))
+
+    @staticmethod
+    def _summaries(session, query) -> list[PlanSummary]:
+        rows = list(session.scalars(query))
+        ids = [row.id for row in rows]
+        counts = dict(session.execute(
+            select(PhaseRow.plan_id, func.count(ChecklistItemRow.id))
+            .join(ChecklistItemRow, ChecklistItemRow.phase_id == PhaseRow.id)
+            .where(PhaseRow.plan_id.in_(ids)).group_by(PhaseRow.plan_id)).all())
+        windows = {plan_id: (first, last) for plan_id, first, last in session.execute(
+            select(PhaseRow.plan_id, func.min(PhaseRow.starts_on), func.max(PhaseRow.ends_on))
+            .where(PhaseRow.plan_id.in_(ids)).group_by(PhaseRow.plan_id))}
+        return [_summary(row, counts.get(row.id, 0), *windows.get(row.id, (None, None))) for row in rows]
 
     def active_plan_id(self) -> int | None:
-        with self.database.session() as session:
-            return session.scalar(select(PlanRow.id).where(PlanRow.is_active))
+        """The newest document in force: the one a command about "the plan" means."""
+        summary = newest(self.plans_in_force())
+        return summary.id if summary else None
 
-    def set_active(self, plan_id: int) -> None:
+    def set_in_force(self, plan_id: int, in_force: bool) -> None:
+        """Puts a document in force or takes it out; the others are left as they are (the last
+        one may be taken out too)."""
         with self.database.session() as session:
-            if session.get(PlanRow, plan_id) is None:
-                raise PlanNotFound(plan_id)
-            session.execute(update(PlanRow).where(PlanRow.is_active).values(is_active=False))
-            session.flush()
-            session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(is_active=True))
-
-    def plan_tree(self, plan_id: int | None = None) -> PlanTree:
-        """The plan with every phase, stage, item and sub-item, read in four queries."""
-        with self.database.session() as session:
-            if plan_id is None:
-                plan_id = session.scalar(select(PlanRow.id).where(PlanRow.is_active))
-            plan = session.get(PlanRow, plan_id) if plan_id is not None else None
+            plan = session.get(PlanRow, plan_id)
             if plan is None:
                 raise PlanNotFound(plan_id)
+            plan.is_active = bool(in_force)
+
+    def set_active(self, plan_id: int) -> None:
+        """Puts a plan in force beside those already in force."""
+        self.set_in_force(plan_id, True)
+
+    @staticmethod
+    def is_ended(summary: PlanSummary, today) -> bool:
+        return summary.is_ended(today)
+
+    def plan_tree(self, plan_id: int | None = None) -> PlanTree:
+        """The plan (the newest in force by default) with every phase, stage, item and sub-item."""
+        if plan_id is None:
+            plan_id = self.active_plan_id()
+            if plan_id is None:
+                raise PlanNotFound(None)
+        trees = self._trees([plan_id])
+        if not trees:
+            raise PlanNotFound(plan_id)
+        return trees[0]
+
+    def trees_in_force(self) -> list[PlanTree]:
+        """Every document in force with its phases, in the order they were issued; four queries in all."""
+        with self.database.session() as session:
+            ids = list(session.scalars(select(PlanRow.id).where(PlanRow.is_active)
+                                       .order_by(PlanRow.issued_on, PlanRow.id)))
+        return self._trees(ids)
+
+    forest = trees_in_force
+
+    def _trees(self, plan_ids: list[int]) -> list[PlanTree]:
+        with self.database.session() as session:
+            plans = {row.id: row for row in session.scalars(select(PlanRow).where(PlanRow.id.in_(plan_ids)))}
             phase_rows = session.execute(
-                select(PhaseRow.id, PhaseRow.code, PhaseRow.title, PhaseRow.window_text,
+                select(PhaseRow.id, PhaseRow.plan_id, PhaseRow.code, PhaseRow.title, PhaseRow.window_text,
                        PhaseRow.starts_on, PhaseRow.ends_on, PhaseRow.is_standing)
-                .where(PhaseRow.plan_id == plan_id)
-                .order_by(PhaseRow.position)
+                .where(PhaseRow.plan_id.in_(plan_ids))
+                .order_by(PhaseRow.plan_id, PhaseRow.position)
             ).all()
             phase_ids = [row.id for row in phase_rows]
             stage_rows = session.execute(
@@ -85,11 +124,20 @@ class PlanService:
                 select(ChecklistItemRow.id, ChecklistItemRow.phase_id, ChecklistItemRow.stage_id,
                        ChecklistItemRow.parent_id, ChecklistItemRow.position, ChecklistItemRow.text,
                        ChecklistItemRow.status, ChecklistItemRow.completed_on, ChecklistItemRow.assignee,
-                       ChecklistItemRow.evidence)
+                       ChecklistItemRow.evidence, ChecklistItemRow.detail)
                 .where(ChecklistItemRow.phase_id.in_(phase_ids))
                 .order_by(ChecklistItemRow.parent_id.is_not(None), ChecklistItemRow.position)
             ).all()
-            summary = _summary(plan, len(item_rows))
+            phase_plan = {row.id: row.plan_id for row in phase_rows}
+            counts: dict[int, int] = {}
+            for row in item_rows:
+                counts[phase_plan[row.phase_id]] = counts.get(phase_plan[row.phase_id], 0) + 1
+            summaries = {}
+            for plan_id, plan in plans.items():
+                windows = [(row.starts_on, row.ends_on) for row in phase_rows if row.plan_id == plan_id]
+                summaries[plan_id] = _summary(plan, counts.get(plan_id, 0),
+                                              min((w[0] for w in windows), default=None),
+                                              max((w[1] for w in windows), default=None))
 
         phases = {
             row.id: Phase(row.id, row.code, row.title, row.window_text, row.starts_on, row.ends_on, row.is_standing)
@@ -106,7 +154,7 @@ class PlanService:
                 id=row.id, phase_id=row.phase_id, stage_id=row.stage_id, parent_id=row.parent_id,
                 position=row.position, text=row.text, status=ItemStatus(row.status),
                 completed_on=row.completed_on, assignee=row.assignee, evidence=row.evidence,
-                due_on=phases[row.phase_id].ends_on,
+                due_on=phases[row.phase_id].ends_on, detail=row.detail or "",
             )
             items[row.id] = item
             if row.parent_id is not None:
@@ -115,11 +163,15 @@ class PlanService:
                 stages[row.stage_id].items.append(item)
             else:
                 phases[row.phase_id].items.append(item)
-        return PlanTree(summary, [phases[phase_id] for phase_id in phase_ids])
+        return [PlanTree(summaries[plan_id], [phases[row.id] for row in phase_rows if row.plan_id == plan_id])
+                for plan_id in plan_ids if plan_id in plans]
 
 
-def _summary(row: PlanRow, item_count: int) -> PlanSummary:
+def _summary(row: PlanRow, item_count: int, starts_on=None, ends_on=None) -> PlanSummary:
     return PlanSummary(
         id=row.id, number=row.number, kind=row.kind, title=row.title, issued_on=row.issued_on,
         place=row.place, is_active=row.is_active, item_count=item_count, report_day=row.report_day,
+        doc_kind=row.doc_kind, starts_on=starts_on, ends_on=ends_on,
+        states_reporting_rule=states_reporting_rule({"day_of_month": row.report_day, "recipient": row.report_recipient,
+                                                     "via": row.report_via, "text": row.report_text}),
     )

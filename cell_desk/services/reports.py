@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from ..domain.activity import ActivityFilter
 from ..domain.dates import add_months, format_ui_date, next_report_deadline, report_deadline, report_period
 from ..domain.party_document import FormatProfile, FormatProfileError, PartyDocument, sections_blocks, text_blocks
-from ..domain.plan import ItemStatus, PlanSummary, phase_label
+from ..domain.document_kinds import PHASED_PLAN
+from ..domain.plan import ItemStatus, PlanTree, newest, phase_label, report_day_of
 from ..domain.report import (
     CELL_PLAN, MAX_SECTION_LENGTH, PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_DEFAULTS, REPORT_SECTIONS,
     CellDocument, DocumentStatus, DueReport, PeriodActivity, draft_direction, draft_results, parse_period, period_key,
@@ -24,7 +25,7 @@ from ..storage.database import Database
 from ..storage.models import DocumentRow, PlanRow
 from .activities import ActivityService
 from .clock import Clock, system_clock
-from .plans import PlanService
+from .plans import PlanNotFound, PlanService
 from .settings import SettingsService
 
 FORMAT_SETTING = "format_profile"
@@ -42,17 +43,22 @@ class ReportService:
         self.clock = clock
 
     # --- the calendar ---------------------------------------------------------------
-    def _active_plan(self) -> PlanSummary | None:
-        return next((plan for plan in self.plans.list_plans() if plan.is_active), None)
-
     def report_day(self) -> int:
-        plan = self._active_plan()
-        return plan.report_day if plan else 20
+        """The day of the newest document in force that states a reporting rule, else the 20th."""
+        return report_day_of(self.plans.plans_in_force())
 
     def plan_start(self) -> dt.date:
-        """The active plan's date: no report is due before it."""
-        plan = self._active_plan()
-        return plan.issued_on if plan else dt.date.max
+        """The date of the earliest document in force: no report is due before it."""
+        return min((plan.issued_on for plan in self.plans.plans_in_force()), default=dt.date.max)
+
+    def upper_plan(self) -> PlanTree:
+        """The upper-level document the cell's own plan carries out: the newest phased plan in force,
+        else the newest document in force."""
+        in_force = self.plans.plans_in_force()
+        chosen = newest([p for p in in_force if p.doc_kind == PHASED_PLAN]) or newest(in_force)
+        if chosen is None:
+            raise PlanNotFound(None)
+        return self.plans.plan_tree(chosen.id)
 
     def period_of(self, year: int, month: int) -> tuple[dt.date, dt.date]:
         return report_period(report_deadline(year, month, self.report_day()))
@@ -112,25 +118,25 @@ class ReportService:
         # an activity belongs to the period it began in, so none is reported twice
         activities = [PeriodActivity(r.occurred_on, r.form, r.title, r.place, r.party_members, r.others)
                       for r in rows if start <= r.occurred_on <= end]
-        try:
-            tree = self.plans.plan_tree()
-        except LookupError:
+        trees = self.plans.trees_in_force()  # the work of every document in force
+        if not trees:
             return {"results": draft_results(activities, [], []), "direction": draft_direction([])}
-        items = tree.all_items()
+        items = [item for tree in trees for item in tree.all_items()]
         completed = [item.text for item in items
                      if item.status is ItemStatus.DONE and item.completed_on and start <= item.completed_on <= end]
         # next month: the phases that run in the next period, open tasks only
         following = add_months(end.replace(day=1), 1)
         next_end = report_deadline(following.year, following.month, self.report_day())
-        coming = [p for p in tree.phases if not p.is_standing and p.starts_on <= next_end and p.ends_on > end]
+        coming = [p for tree in trees for p in tree.phases
+                  if not p.is_standing and p.starts_on <= next_end and p.ends_on > end]
         open_items = [(phase_label(p.code, p.title, p.window_text), item.text)
                       for p in coming for item in p.all_items() if not item.status.is_closed]
         return {"results": draft_results(activities, completed, self.activities.forms()),
                 "direction": draft_direction(open_items)}
 
     def open_cell_plan(self) -> CellDocument:
-        """The cell's own plan carrying out the active upper plan, drafted the first time."""
-        tree = self.plans.plan_tree()
+        """The cell's own plan carrying out the upper plan in force, drafted the first time."""
+        tree = self.upper_plan()
         with self.database.session() as session:
             row = session.scalar(select(DocumentRow).where(DocumentRow.kind == CELL_PLAN,
                                                            DocumentRow.plan_id == tree.summary.id))
@@ -265,11 +271,15 @@ class ReportService:
         """Drafts the sections made from data again (I and IV of a report; every section of a plan)."""
         with self.database.session() as session:
             row = self._editable(session, document_id)
-            kind, period = row.kind, row.period
+            kind, period, plan_id = row.kind, row.period, row.plan_id
         if kind == REPORT:
             fresh = self.drafted_sections(*parse_period(period))
         else:
-            fresh = self._plan_sections(self.plans.plan_tree())
+            try:
+                tree = self.plans.plan_tree(plan_id) if plan_id is not None else self.upper_plan()
+            except PlanNotFound:  # its upper plan was deleted since
+                tree = self.upper_plan()
+            fresh = self._plan_sections(tree)
         with self.database.session() as session:
             row = self._editable(session, document_id)
             row.sections = dict(row.sections or {}) | fresh

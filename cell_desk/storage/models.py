@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func, text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -33,15 +33,14 @@ class PlanRow(Base):
     report_text: Mapped[str] = mapped_column(Text, default="")
     # Text the app shows and cites but never queries: bases, preamble, purposes, duties, recipients.
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    # "in force" (đang áp dụng): any number of plans may be; the checklist shows them all
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)
+    # one of domain.document_kinds: phased plan, monthly orientation, event guide, …
+    doc_kind: Mapped[str] = mapped_column(String(30), default="phased_plan", server_default="phased_plan")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
     phases: Mapped[list[PhaseRow]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PhaseRow.position"
-    )
-
-    __table_args__ = (
-        Index("ix_plans_one_active", "is_active", unique=True, sqlite_where=text("is_active = 1")),
     )
 
 
@@ -84,6 +83,8 @@ class ChecklistItemRow(Base):
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
     assignee: Mapped[str] = mapped_column(String(200), default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # the paragraphs under a numbered topic, "\n" between them: shown, never edited here
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 

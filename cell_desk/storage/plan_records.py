@@ -5,6 +5,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from ..domain.document_kinds import PHASED_PLAN
 from ..domain.plan import ItemStatus, StageKind
 from ..domain.text import normalize_text
 from .models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
@@ -42,6 +43,7 @@ def insert_plan(session: Session, document: dict) -> PlanRow:
         report_text=clean(rule.get("text", "")),
         details={key: data[key] for key in DETAIL_KEYS if key in data},
         is_active=False,
+        doc_kind=data.get("doc_kind") or PHASED_PLAN,
     )
     session.add(plan)
     session.flush()
@@ -121,16 +123,21 @@ def _insert_items(session: Session, phase_id: int, stage_id: int | None, items: 
     rows = []
     for position, item in enumerate(items):
         row = _open_item(phase_id=phase_id, stage_id=stage_id, parent_id=None, position=position,
-                         text=normalize_text(item["text"]))
+                         text=normalize_text(item["text"]), detail=_detail(item))
         rows.append((row, item.get("sub_items", [])))
     session.add_all([row for row, _ in rows])
     session.flush()
     for row, sub_items in rows:
         session.add_all(
             _open_item(phase_id=phase_id, stage_id=stage_id, parent_id=row.id, position=position,
-                       text=normalize_text(text["text"] if isinstance(text, dict) else text))
+                       text=normalize_text(text["text"] if isinstance(text, dict) else text), detail=_detail(text))
             for position, text in enumerate(sub_items)
         )
+
+
+def _detail(entry) -> str:
+    """The paragraphs under an item ("detail"), if the document gives any."""
+    return normalize_text(entry.get("detail") or "").strip() if isinstance(entry, dict) else ""
 
 
 def update_plan(session: Session, plan_id: int, document: dict) -> None:
@@ -144,6 +151,8 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
     for key in ("number", "kind", "title", "upper_issuer", "issuer", "place"):
         if key in data:
             setattr(plan, key, normalize_text(data[key] or ""))
+    if data.get("doc_kind"):
+        plan.doc_kind = data["doc_kind"]
     plan.issued_on = _date(data["issued_on"])
 
     phase_rows = {row.id: row for row in session.scalars(select(PhaseRow).where(PhaseRow.plan_id == plan_id))}
@@ -171,6 +180,8 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
                 row = new_row(entry)
             row.phase_id, row.stage_id, row.parent_id, row.position = phase_id, stage_id, None, position
             row.text = normalize_text(entry["text"])
+            if "detail" in entry or row.detail is None:
+                row.detail = _detail(entry)
             session.flush()
             kept_items.add(row.id)
             for sub_position, sub in enumerate(entry.get("sub_items", [])):
@@ -180,6 +191,8 @@ def update_plan(session: Session, plan_id: int, document: dict) -> None:
                     sub_row = new_row(sub)
                 sub_row.phase_id, sub_row.stage_id, sub_row.parent_id = phase_id, stage_id, row.id
                 sub_row.position, sub_row.text = sub_position, normalize_text(sub["text"])
+                if "detail" in sub or sub_row.detail is None:
+                    sub_row.detail = _detail(sub)
                 session.flush()
                 kept_items.add(sub_row.id)
 

@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(handler)
             file_menu.addAction(action)
+            if label == IMPORT_LABEL:
+                self.import_action = action  # Tổng quan offers it when nothing current is loaded
         file_menu.addSeparator()
         quit_action = QAction("Thoát", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
             page = OverviewPage(self.services, self.app_events)
             page.open_item.connect(self.show_checklist_item)
             page.open_phase.connect(self.show_checklist_phase)
+            page.open_document.connect(self.show_checklist_document)
+            page.import_requested.connect(lambda: self.import_action.trigger())
             return page
         if key == "checklist":
             from .checklist.page import ChecklistPage
@@ -169,6 +173,11 @@ class MainWindow(QMainWindow):
         page = self.checklist_page
         self.show_page(page)
         page.show_phase(phase_id)
+
+    def show_checklist_document(self, plan_id: int) -> None:
+        page = self.checklist_page
+        self.show_page(page)
+        page.show_document(plan_id)
 
     def request_restore(self, backup: str) -> None:
         """Closes the window; the launcher restores the backup and opens a new window on it."""

@@ -63,8 +63,9 @@ def test_the_workbook_has_its_sheets_styles_frozen_header_filter_and_chart(logge
 
     progress = book["Tiến độ"]
     lines = [[cell.value for cell in row] for row in progress.iter_rows(min_row=HEADER_ROW + 1)]
+    assert lines[0][0].startswith("Kế hoạch theo đợt 20-KH/ĐUK ngày 30/12/2019: ")  # the document's block
     assert lines[-1][0] == "Toàn kế hoạch" and lines[-1][2] == len(logged.plans.plan_tree().all_items())
-    assert progress.cell(HEADER_ROW + 1, 8).number_format == "0%"
+    assert progress.cell(HEADER_ROW + 2, 8).number_format == "0%"
 
 
 def test_export_then_import_gives_the_same_activities(logged, open_at, tmp_path):

@@ -247,7 +247,7 @@ def test_cli_import_dry_run_json_and_save(capsys, data_dir, tmp_path):
     printed = json.loads(capsys.readouterr().out)
     assert printed["notes"] == [{"line": 44, "text": "Dòng lạc chỗ không thuộc mục nào."}]
     assert main(["--data-dir", str(data_dir), "plan", "import", str(source), "--activate"]) == 0
-    assert "Đã lưu kế hoạch số 2 và dùng làm kế hoạch đang dùng." in capsys.readouterr().out
+    assert "Đã lưu kế hoạch số 2 và đưa vào áp dụng." in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "slogan", "list"]) == 0
     assert capsys.readouterr().out.startswith("1. Nhiệt liệt chào mừng 96 năm")
 

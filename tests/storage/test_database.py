@@ -147,3 +147,20 @@ def test_a_data_folder_that_cannot_be_created_is_refused(tmp_path):
     with pytest.raises(errors.DataFolderNotWritable, match="Không ghi được vào thư mục dữ liệu"):
         open_database(blocker / "data")
     assert blocker.read_text() == "not a folder"
+
+
+def test_the_schema_of_0004_upgrades_to_several_documents_in_force(open_at, data_dir):
+    """0005 adds the document kind and an item's detail, and lets more than one plan be in force."""
+    shutil.copy(FIXTURES / "schema_0004.sqlite3", data_dir / DATABASE_FILENAME)
+    services = open_at()
+    [plan] = services.plans.list_plans()
+    assert plan.doc_kind == "phased_plan" and plan.kind_label == "Kế hoạch theo đợt" and plan.is_active
+    assert services.checklist.state(EDITED_ITEM_ID).evidence == EDITED_STATE["evidence"]  # the cell's work kept
+    assert all(item.detail == "" for item in services.plans.plan_tree().all_items())
+    copy = services.exchange.document(plan.id)
+    copy["plan"]["number"] = "21-KH/ĐUK"
+    second = services.exchange.save(copy, activate=True)
+    assert [p.id for p in services.plans.plans_in_force()] == [plan.id, second]  # the unique index is gone
+    with services.database.engine.connect() as conn:
+        indexes = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list('plans')")}
+    assert "ix_plans_one_active" not in indexes

@@ -38,8 +38,11 @@ def item_id_with_text(page, text):
 
 def test_the_tree_shows_every_phase_and_item(make_window, services):
     _, page = open_page(make_window, services)
-    assert page.proxy.rowCount() == 6
-    assert page.proxy.index(2, 0).data().startswith("1.3. Tuyên truyền Đại hội Đảng bộ Khối")
+    assert page.proxy.rowCount() == 1  # one document in force, its six phases below
+    document = page.proxy.index(0, 0)
+    assert document.data().startswith("Kế hoạch theo đợt 20-KH/ĐUK: Tuyên truyền Đại hội đảng các cấp")
+    assert page.proxy.rowCount(document) == 6
+    assert page.proxy.index(2, 0, document).data().startswith("1.3. Tuyên truyền Đại hội Đảng bộ Khối")
     assert page.count.text() == "73 nội dung"
     assert "Tiến độ chung: 0% (0/73" in page.progress.format()
 
@@ -138,7 +141,8 @@ def test_filters_by_status_and_phase(make_window, services):
     page.status_filter.setCurrentIndex(page.status_filter.findData(StatusFilter.ANY))
     page.phase_filter.setCurrentIndex(2)  # 1.2
     assert page.visible_item_count() == 6
-    assert visible_texts(page)[0].startswith("1.2.")
+    assert visible_texts(page)[0].startswith("Kế hoạch theo đợt 20-KH/ĐUK")  # the document above its phase
+    assert visible_texts(page)[1].startswith("1.2.")
 
 
 def test_overdue_items_are_highlighted_and_filtered(make_window, open_at):
@@ -158,13 +162,16 @@ def test_the_phase_rows_carry_their_progress(make_window, services):
     for item in tree.phases[0].items[:2]:
         services.checklist.update_item(item.id, status=ItemStatus.DONE)
     _, page = open_page(make_window, services)
-    phase_row = page.model.index(0, Column.PROGRESS)
+    document = page.model.index(0, 0)
+    assert page.model.node(document).kind is NodeKind.DOCUMENT
+    phase_row = page.model.index(0, Column.PROGRESS, document)
     assert phase_row.data() == "50% (2/4)"
-    node = page.model.node(page.model.index(0, 0))
+    node = page.model.node(page.model.index(0, 0, document))
     assert node.kind is NodeKind.PHASE
     page.select_item(tree.phases[0].items[2].id)
     choose_status(page.editor, ItemStatus.NOT_APPLICABLE)
-    assert page.model.index(0, Column.PROGRESS).data() == "67% (2/3)"
+    assert page.model.index(0, Column.PROGRESS, document).data() == "67% (2/3)"
+    assert page.model.index(0, Column.PROGRESS).data() == "3% (2/72)"  # the document's row follows
 
 
 def test_painting_the_tree_does_not_leak_references_to_none(make_window, services, qtbot):
@@ -195,7 +202,7 @@ def test_the_editor_follows_what_is_selected(make_window, open_at):
     assert page.editor.due.text() == "Hạn: 31/08/2020 – quá hạn"
     choose_status(page.editor, ItemStatus.DONE)
     assert page.editor.due.text() == "Hạn: 31/08/2020"
-    page.tree.setCurrentIndex(page.proxy.index(0, 0))  # a phase row
+    page.tree.setCurrentIndex(page.proxy.index(0, 0, page.proxy.index(0, 0)))  # a phase row
     assert page.editor.item_id is None and not page.editor.status.isEnabled()
     assert page.editor.status.currentIndex() == -1 and page.editor.assignee.text() == ""
     assert page.editor.completed_on.text().strip() == ""

@@ -22,30 +22,49 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ItemPicker(QDialog):
-    """The active plan's tasks by phase, with boxes to tick; a search narrows the tree."""
+    """The tasks of every document in force, by document and phase, with boxes to tick; a search
+    narrows the tree."""
 
     def __init__(self, services: Services, chosen: set[int], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Chọn nhiệm vụ của kế hoạch")
+        self.setWindowTitle("Chọn nhiệm vụ của các văn bản đang áp dụng")
         self.model = QStandardItemModel(self)
         today = services.clock()
-        running = None
-        for phase in services.plans.plan_tree().phases:
-            phase_entry = QStandardItem(phase.display_title)
-            phase_entry.setEditable(False)
-            phase_entry.setData(search_key(phase.display_title), KEY_ROLE)
-            for item in phase.all_items():
-                entry = QStandardItem(("    " if item.parent_id else "") + item.text)
-                entry.setEditable(False)
-                entry.setCheckable(True)
-                entry.setCheckState(Qt.CheckState.Checked if item.id in chosen else Qt.CheckState.Unchecked)
-                entry.setData(item.id, ITEM_ID_ROLE)
-                entry.setData(search_key(item.text), KEY_ROLE)
-                entry.setToolTip(item.text)
-                phase_entry.appendRow(entry)
-            self.model.appendRow(phase_entry)
-            if running is None and phase.is_running(today) and not phase.is_standing:
-                running = phase_entry
+        to_expand = []
+        for tree in services.plans.trees_in_force():
+            summary = tree.summary
+            heading = summary.heading(today, limit=60)
+            document_entry = QStandardItem(heading)
+            document_entry.setEditable(False)
+            font = document_entry.font()
+            font.setBold(True)
+            document_entry.setFont(font)
+            document_entry.setData(search_key(heading), KEY_ROLE)
+            document_entry.setToolTip(f"{summary.reference}: {summary.title}")
+            running = None
+            for phase in tree.phases:
+                phase_entry = QStandardItem(phase.display_title)
+                phase_entry.setEditable(False)
+                phase_entry.setData(search_key(phase.display_title), KEY_ROLE)
+                has_chosen = False
+                for item in phase.all_items():
+                    entry = QStandardItem(("    " if item.parent_id else "") + item.text)
+                    entry.setEditable(False)
+                    entry.setCheckable(True)
+                    entry.setCheckState(Qt.CheckState.Checked if item.id in chosen else Qt.CheckState.Unchecked)
+                    entry.setData(item.id, ITEM_ID_ROLE)
+                    entry.setData(search_key(item.text), KEY_ROLE)
+                    entry.setToolTip(item.text)
+                    phase_entry.appendRow(entry)
+                    has_chosen = has_chosen or item.id in chosen
+                document_entry.appendRow(phase_entry)
+                if running is None and phase.is_running(today) and not phase.is_standing:
+                    running = phase_entry
+                if has_chosen:
+                    to_expand.append(phase_entry)
+            if running is not None:
+                to_expand.append(running)
+            self.model.appendRow(document_entry)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(KEY_ROLE)
@@ -66,12 +85,19 @@ class ItemPicker(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         self.resize(820, 620)
+        for row in range(self.model.rowCount()):  # every document open, its phases closed…
+            self.tree.expand(self.proxy.mapFromSource(self.model.item(row).index()))
+        for phase_entry in to_expand:  # …but the running one and those holding a chosen task
+            self.tree.expand(self.proxy.mapFromSource(phase_entry.index()))
+
+    def _entries(self):
+        """Every task entry, document by document, phase by phase."""
         for row in range(self.model.rowCount()):
-            phase_entry = self.model.item(row)
-            has_chosen = any(phase_entry.child(i).checkState() == Qt.CheckState.Checked
-                             for i in range(phase_entry.rowCount()))
-            if phase_entry is running or has_chosen:
-                self.tree.expand(self.proxy.mapFromSource(phase_entry.index()))
+            document_entry = self.model.item(row)
+            for p in range(document_entry.rowCount()):
+                phase_entry = document_entry.child(p)
+                for i in range(phase_entry.rowCount()):
+                    yield phase_entry.child(i)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(search_key(text))
@@ -79,14 +105,8 @@ class ItemPicker(QDialog):
             self.tree.expandAll()
 
     def chosen(self) -> list[tuple[int, str]]:
-        found = []
-        for row in range(self.model.rowCount()):
-            phase_entry = self.model.item(row)
-            for i in range(phase_entry.rowCount()):
-                entry = phase_entry.child(i)
-                if entry.checkState() == Qt.CheckState.Checked:
-                    found.append((entry.data(ITEM_ID_ROLE), entry.toolTip()))
-        return found
+        return [(entry.data(ITEM_ID_ROLE), entry.toolTip()) for entry in self._entries()
+                if entry.checkState() == Qt.CheckState.Checked]
 
 
 class ActivityDialog(QDialog):

@@ -158,8 +158,7 @@ class ActivityPage(QWidget):
 
     def period_bounds(self, index: int, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
         if index == 1:
-            report_day = next((p.report_day for p in self.services.plans.list_plans() if p.is_active), 20)
-            return report_period(next_report_deadline(today, report_day))
+            return report_period(next_report_deadline(today, self.services.reports.report_day()))
         if index == 2:
             return today.replace(day=1), month_end(today.year, today.month)
         if index == 3:

@@ -1,4 +1,4 @@
-"""Filters of the checklist: status, phase, overdue, and diacritic-free search."""
+"""Filters of the checklist: status, document or phase, overdue, and diacritic-free search."""
 from __future__ import annotations
 
 import enum
@@ -41,6 +41,7 @@ class StatusFilter(enum.Enum):
 class ChecklistFilter:
     status: StatusFilter = StatusFilter.ANY
     phase_id: int | None = None
+    plan_id: int | None = None  # one document in force
     overdue_only: bool = False
     query_key: str = ""
 
@@ -51,8 +52,10 @@ class ChecklistFilter:
 
     def accepts(self, node: Node, today: dt.date) -> bool:
         """Whether the row passes on its own (a parent may still show for its children)."""
-        if self.phase_id is not None and node.phase.id != self.phase_id:
+        if self.plan_id is not None and node.document.id != self.plan_id:
             return False
+        if self.phase_id is not None and (node.phase is None or node.phase.id != self.phase_id):
+            return False  # a document's row shows above the phase's rows
         if node.kind is not NodeKind.ITEM:
             return not self.selects_items
         item = node.item

@@ -1,4 +1,4 @@
-"""The checklist tree as a Qt item model: phase > stage > item > sub-item."""
+"""The checklist tree as a Qt item model: document in force > phase > stage > item > sub-item."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,13 +7,15 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.checklist import ItemState
 from ...domain.dates import format_ui_date
-from ...domain.plan import ChecklistItem, ItemStatus, Phase, PlanTree, Progress, Stage
+from ...domain.plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Progress, Stage
 from ...domain.text import search_key
 from ..widgets import DONE_TEXT, MUTED_TEXT, OVERDUE_BACKGROUND, OVERDUE_TEXT, PROGRESS_ROLE
+
+DOCUMENT_BACKGROUND = QColor("#e8eef7")
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -38,21 +40,24 @@ HEADERS = {
 
 
 class NodeKind(enum.Enum):
+    DOCUMENT = "document"
     PHASE = "phase"
     STAGE = "stage"
     ITEM = "item"
 
 
 class Node:
-    __slots__ = ("kind", "value", "parent", "children", "row", "phase", "_key", "_progress")
+    __slots__ = ("kind", "value", "parent", "children", "row", "phase", "document", "_key", "_progress")
 
-    def __init__(self, kind: NodeKind, value, parent: "Node | None", phase: Phase, row: int):
+    def __init__(self, kind: NodeKind, value, parent: "Node | None", phase: Phase | None, row: int,
+                 document: PlanSummary | None = None):
         self.kind = kind
-        self.value: Phase | Stage | ChecklistItem = value
+        self.value: PlanTree | Phase | Stage | ChecklistItem = value
         self.parent = parent
         self.children: list[Node] = []
         self.row = row
-        self.phase = phase
+        self.phase = phase  # None on a document's row
+        self.document: PlanSummary = document if document is not None else parent.document
         self._key: str | None = None
         self._progress: Progress | None = None
 
@@ -61,7 +66,11 @@ class Node:
         """The search key, made on the first search rather than when the tree opens."""
         if self._key is None:
             kind, value = self.kind, self.value
-            text = value.text if kind is NodeKind.ITEM else (value.heading if kind is NodeKind.STAGE else value.display_title)
+            if kind is NodeKind.DOCUMENT:
+                text = self.document.heading()
+            else:
+                text = value.text if kind is NodeKind.ITEM else (
+                    value.heading if kind is NodeKind.STAGE else value.display_title)
             # A sub-item is found by the words of its parent item too.
             parent_key = self.parent.key if (self.parent is not None and self.parent.kind is NodeKind.ITEM) else ""
             self._key = f"{search_key(text)} {parent_key}".strip()
@@ -72,11 +81,13 @@ class Node:
         return self.value  # type: ignore[return-value]
 
     def add(self, kind: NodeKind, value) -> "Node":
-        child = Node(kind, value, self, self.phase, len(self.children))
+        child = Node(kind, value, self, value if kind is NodeKind.PHASE else self.phase, len(self.children))
         self.children.append(child)
         return child
 
     def items_below(self) -> list[ChecklistItem]:
+        if self.kind is NodeKind.DOCUMENT:
+            return self.value.all_items()
         if self.kind is NodeKind.PHASE:
             return self.phase.all_items()
         result = []
@@ -96,7 +107,7 @@ class ChecklistModel(QAbstractItemModel):
         super().__init__(parent)
         self._clock = clock
         self._today: tuple[float, dt.date] | None = None
-        self.tree: PlanTree | None = None
+        self.trees: list[PlanTree] = []
         self.roots: list[Node] = []
         self.by_item_id: dict[int, Node] = {}
         self._bold = QFont()
@@ -110,22 +121,32 @@ class ChecklistModel(QAbstractItemModel):
         return self._today[1]
 
     # --- filling -------------------------------------------------------
-    def set_tree(self, tree: PlanTree) -> None:
+    def set_trees(self, trees: list[PlanTree]) -> None:
+        """One top-level row per document in force, its phases below."""
         self.beginResetModel()
         self._today = None
-        self.tree = tree
+        self.trees = list(trees)
         self.roots = []
         self.by_item_id = {}
-        for phase in tree.phases:
-            phase_node = Node(NodeKind.PHASE, phase, None, phase, len(self.roots))
-            self.roots.append(phase_node)
-            for item in phase.items:
-                self._add_item(phase_node, item)
-            for stage in phase.stages:
-                stage_node = phase_node.add(NodeKind.STAGE, stage)
-                for item in stage.items:
-                    self._add_item(stage_node, item)
+        for tree in self.trees:
+            document_node = Node(NodeKind.DOCUMENT, tree, None, None, len(self.roots), tree.summary)
+            self.roots.append(document_node)
+            for phase in tree.phases:
+                phase_node = document_node.add(NodeKind.PHASE, phase)
+                for item in phase.items:
+                    self._add_item(phase_node, item)
+                for stage in phase.stages:
+                    stage_node = phase_node.add(NodeKind.STAGE, stage)
+                    for item in stage.items:
+                        self._add_item(stage_node, item)
         self.endResetModel()
+
+    def set_tree(self, tree: PlanTree) -> None:
+        self.set_trees([tree])
+
+    def progress(self) -> Progress:
+        """Progress over every document shown."""
+        return Progress.of([item for tree in self.trees for item in tree.all_items()])
 
     def _add_item(self, parent: Node, item: ChecklistItem) -> None:
         node = parent.add(NodeKind.ITEM, item)
@@ -203,6 +224,8 @@ class ChecklistModel(QAbstractItemModel):
         return self._group_data(node, column, role)
 
     def _group_data(self, node: Node, column: Column, role: int):
+        if node.kind is NodeKind.DOCUMENT:
+            return self._document_data(node, column, role)
         phase = node.phase
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if node.kind is NodeKind.PHASE else None
@@ -218,6 +241,34 @@ class ChecklistModel(QAbstractItemModel):
             return node.value.heading if node.kind is NodeKind.STAGE else phase.display_title
         if column is Column.DUE and node.kind is NodeKind.PHASE:
             return format_ui_date(phase.ends_on)
+        if column is Column.PROGRESS:
+            progress = node.progress()
+            return f"{progress.percent}% ({progress.done}/{progress.counted})"
+        return None
+
+    def _document_data(self, node: Node, column: Column, role: int):
+        summary = node.document
+        ended = summary.is_ended(self.clock())
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(DOCUMENT_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and ended and column is not Column.PROGRESS:
+            return QBrush(MUTED_TEXT)
+        if role == PROGRESS_ROLE and column is Column.PROGRESS:
+            return node.progress().fraction
+        if role == Qt.ItemDataRole.ToolTipRole:
+            window = f"\nThời gian: {summary.window_text}" if summary.window_text else ""
+            return f"{summary.kind_label}: {summary.reference}\n{summary.title}{window}" + (
+                "\nĐã kết thúc: mọi đợt đã qua (bỏ áp dụng ở trang Cài đặt)." if ended else "")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column is Column.TEXT:
+            return summary.heading(self.clock())
+        if column is Column.STATUS and ended:
+            return "Đã kết thúc"
+        if column is Column.DUE and summary.ends_on:
+            return format_ui_date(summary.ends_on)
         if column is Column.PROGRESS:
             progress = node.progress()
             return f"{progress.percent}% ({progress.done}/{progress.counted})"

@@ -1,4 +1,4 @@
-"""Page "Kế hoạch": the checklist tree, its filters, and the editor of the chosen item."""
+"""Page "Kế hoạch": the checklist of every document in force, its filters, and the editor of the chosen item."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QSplitter, QTreeView, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QSplitter, QTextBrowser, QTreeView, QVBoxLayout,
+    QWidget,
 )
 
 from ...app import Services
@@ -65,6 +66,14 @@ class ItemEditor(QFrame):
         self.evidence = QPlainTextEdit()
         self.evidence.setPlaceholderText("Văn bản, ảnh, đường dẫn… chứng minh nội dung đã làm")
         self.error = error_label()
+        # what the document says under the task (the paragraphs of a numbered topic): read only
+        self.detail_caption = QLabel("Nội dung chi tiết trong văn bản:")
+        self.detail_caption.setStyleSheet("color: #555;")
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail.setStyleSheet("QTextBrowser { background: #f6f6f2; }")
+        self.detail.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
 
         form = QFormLayout()
         form.addRow("Trạng thái:", self.status)
@@ -78,6 +87,9 @@ class ItemEditor(QFrame):
         layout.addWidget(QLabel("Minh chứng, ghi chú:"))
         layout.addWidget(self.evidence, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.detail_caption)
+        layout.addWidget(self.detail, 1)
+        self._show_detail("")
 
         self._evidence_timer = QTimer(self, singleShot=True, interval=EVIDENCE_SAVE_DELAY_MS)
         self._evidence_timer.timeout.connect(self._save_evidence)
@@ -91,24 +103,37 @@ class ItemEditor(QFrame):
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.setEnabled(enabled)
 
+    def _show_detail(self, detail: str) -> None:
+        self.detail.setPlainText(detail)
+        self.detail_caption.setVisible(bool(detail))
+        self.detail.setVisible(bool(detail))
+
     def show_node(self, node: Node | None) -> None:
         self.flush()
         self.error.hide()
         if node is None or node.kind is not NodeKind.ITEM:
             self.item_id = None
             self._due_on = None
-            self.context.setText(node.phase.display_title if node else "")
-            self.text.setText(
-                (node.value.heading if node and node.kind is NodeKind.STAGE else "")
-                or "Chọn một nội dung trong danh sách để cập nhật."
-            )
+            if node is not None and node.kind is NodeKind.DOCUMENT:
+                summary = node.document
+                self.context.setText(f"{summary.kind_label}: {summary.reference}"
+                                     + (f"\nThời gian: {summary.window_text}" if summary.window_text else "")
+                                     + ("\nĐã kết thúc" if summary.is_ended(self.clock()) else ""))
+                self.text.setText(summary.title)
+            else:
+                self.context.setText(node.phase.display_title if node else "")
+                self.text.setText(
+                    (node.value.heading if node and node.kind is NodeKind.STAGE else "")
+                    or "Chọn một nội dung trong danh sách để cập nhật."
+                )
             self._clear_fields()
             self._set_enabled(False)
+            self._show_detail("")
             return
         item = node.item
         self.item_id = item.id
         parent = node.parent
-        trail = [node.phase.display_title]
+        trail = [f"{node.document.kind_label} {node.document.number}", node.phase.display_title]
         if parent is not None and parent.kind is NodeKind.STAGE:
             trail.append(parent.value.heading)
         if parent is not None and parent.kind is NodeKind.ITEM:
@@ -118,6 +143,7 @@ class ItemEditor(QFrame):
         self._due_on = item.due_on
         self._show_state(ItemState(item.status, item.completed_on, item.assignee, item.evidence))
         self._set_enabled(True)
+        self._show_detail(item.detail)
 
     def _clear_fields(self) -> None:
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
@@ -255,15 +281,29 @@ class ChecklistPage(QWidget):
 
     # --- data ----------------------------------------------------------
     def reload(self) -> None:
-        tree = self.services.plans.plan_tree()
-        self.heading.setText(f"{tree.summary.reference}: {tree.summary.title}")
-        self.model.set_tree(tree)
+        trees = self.services.plans.trees_in_force()
+        today = self.services.clock()
+        if len(trees) == 1:
+            summary = trees[0].summary
+            self.heading.setText(f"{summary.reference}: {summary.title}"
+                                 + (" – đã kết thúc" if summary.is_ended(today) else ""))
+        elif trees:
+            self.heading.setText(f"{len(trees)} văn bản đang áp dụng")
+        else:
+            self.heading.setText("Chưa có văn bản nào đang áp dụng. Hãy nhập văn bản cấp trên (menu Tệp) "
+                                 "hoặc chọn văn bản áp dụng ở trang Cài đặt.")
+        self.model.set_trees(trees)
         self.phase_filter.blockSignals(True)
         chosen = self.phase_filter.currentData()
         self.phase_filter.clear()
-        self.phase_filter.addItem("Mọi đợt", None)
-        for phase in tree.phases:
-            self.phase_filter.addItem(phase.display_title, phase.id)
+        self.phase_filter.addItem("Mọi văn bản, mọi đợt" if len(trees) > 1 else "Mọi đợt", None)
+        for tree in trees:
+            indent = ""
+            if len(trees) > 1:
+                self.phase_filter.addItem(tree.summary.heading(today, limit=50), f"d:{tree.summary.id}")
+                indent = "    "
+            for phase in tree.phases:
+                self.phase_filter.addItem(indent + phase.display_title, f"p:{phase.id}")
         self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(chosen)))
         self.phase_filter.blockSignals(False)
         self._apply_filters()
@@ -274,9 +314,7 @@ class ChecklistPage(QWidget):
             self.reload()
 
     def _update_progress(self) -> None:
-        if self.model.tree is None:
-            return
-        progress = self.model.tree.progress()
+        progress = self.model.progress()
         self.progress.setRange(0, max(1, progress.counted))
         self.progress.setValue(progress.done)
         skipped = len(self.model.by_item_id) - progress.counted
@@ -286,9 +324,11 @@ class ChecklistPage(QWidget):
 
     def _apply_filters(self) -> None:
         current = self.editor.item_id
+        scope = self.phase_filter.currentData() or ""
         criteria = ChecklistFilter(
             status=self.status_filter.currentData() or StatusFilter.ANY,
-            phase_id=self.phase_filter.currentData(),
+            phase_id=int(scope[2:]) if scope.startswith("p:") else None,
+            plan_id=int(scope[2:]) if scope.startswith("d:") else None,
             overdue_only=self.overdue_only.isChecked(),
             query_key=search_key(self.search.text()),
         )
@@ -320,7 +360,11 @@ class ChecklistPage(QWidget):
 
     def show_phase(self, phase_id: int) -> None:
         """Filters the tree to one phase, as chosen in the phase box."""
-        self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(phase_id)))
+        self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(f"p:{phase_id}")))
+
+    def show_document(self, plan_id: int) -> None:
+        """Filters the tree to one document in force (all of them when it is the only one)."""
+        self.phase_filter.setCurrentIndex(max(0, self.phase_filter.findData(f"d:{plan_id}")))
 
     def edit_item(self, item_id: int, changes: dict) -> bool:
         """Saves one edit at once and records it for undo. False when the edit was refused."""

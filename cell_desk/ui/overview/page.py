@@ -1,11 +1,11 @@
-"""Page "Tổng quan": the active plan, the phases running today, progress, overdue items, the report deadline."""
+"""Page "Tổng quan": the documents in force, the phases running today, progress, overdue items, the report deadline."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...app import Services
@@ -13,37 +13,77 @@ from ...domain.dates import format_ui_date
 from ...domain.overview import Overview
 from .. import events
 from ..table_model import RowTableModel
-from ..widgets import ALARM_STYLE, OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
+from ..plans.intake import IMPORT_LABEL, IMPORT_TIP
+from ..widgets import ALARM_STYLE, MUTED_TEXT, OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
 
 MAX_OVERDUE_LISTED = 8
 
 
 class PhaseFiguresModel(RowTableModel):
-    HEADERS = ("Đợt", "Thời gian", "Tiến độ", "Quá hạn")
+    HEADERS = ("Văn bản", "Đợt", "Thời gian", "Tiến độ", "Quá hạn")
+    PROGRESS_COLUMN = 3
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         figures = self.rows[index.row()]
         phase, column = figures.phase, index.column()
-        if role == PROGRESS_ROLE and column == 2:
+        if role == PROGRESS_ROLE and column == 3:
             return figures.progress.fraction
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return phase.display_title + ("  (đang diễn ra)" if figures.running and not phase.is_standing else "")
+                return figures.document.number if figures.document else ""
             if column == 1:
-                return f"{format_ui_date(phase.starts_on)} – {format_ui_date(phase.ends_on)}"
+                return phase.display_title + ("  (đang diễn ra)" if figures.running and not phase.is_standing else "")
             if column == 2:
-                return f"{figures.progress.percent}% ({figures.progress.done}/{figures.progress.counted})"
+                return f"{format_ui_date(phase.starts_on)} – {format_ui_date(phase.ends_on)}"
             if column == 3:
+                return f"{figures.progress.percent}% ({figures.progress.done}/{figures.progress.counted})"
+            if column == 4:
                 return str(figures.overdue) if figures.overdue else "–"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return phase.display_title
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and figures.overdue:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
+            return figures.document.heading() if column == 0 and figures.document else phase.display_title
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and figures.overdue:
             return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+class DocumentFiguresModel(RowTableModel):
+    """The documents in force: kind, number and title, window, progress, whether it runs today."""
+    HEADERS = ("Văn bản", "Loại", "Thời gian", "Tiến độ", "Tình trạng")
+    PROGRESS_COLUMN = 3
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        figures = self.rows[index.row()]
+        summary, column = figures.summary, index.column()
+        if role == PROGRESS_ROLE and column == 3:
+            return figures.progress.fraction
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{summary.number}: {summary.title}"
+            if column == 1:
+                return summary.kind_label
+            if column == 2:
+                return summary.window_text or "–"
+            if column == 3:
+                return f"{figures.progress.percent}% ({figures.progress.done}/{figures.progress.counted})"
+            if column == 4:
+                return document_state(figures)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"{summary.reference}: {summary.title}"
+        if role == Qt.ItemDataRole.ForegroundRole and column in (0, 4) and figures.ended:
+            return QBrush(MUTED_TEXT)
+        return None
+
+
+def document_state(figures) -> str:
+    if figures.ended:
+        return "Đã kết thúc"
+    return "Đang thực hiện" if figures.running else "Chưa bắt đầu"
 
 
 class FigureCard(QFrame):
@@ -71,12 +111,44 @@ class OverviewPage(QWidget):
     title = "Tổng quan"
     open_item = Signal(int)  # an item id: show it on the checklist page
     open_phase = Signal(int)  # a phase id
+    open_document = Signal(int)  # a plan id
+    import_requested = Signal()  # the main window runs its "Nhập văn bản cấp trên…" action
 
     def __init__(self, services: Services, app_events: events.AppEvents, parent=None):
         super().__init__(parent)
         self.services = services
         self.plan_title = heading_label("", 4)
         self.plan_reference = QLabel()
+        self.plan_reference.setWordWrap(True)
+
+        self.nothing_current = QFrame()
+        self.nothing_current.setFrameShape(QFrame.Shape.StyledPanel)
+        self.nothing_current.setStyleSheet("QFrame { background: #fff4e5; }")
+        self.nothing_text = QLabel()
+        self.nothing_text.setWordWrap(True)
+        self.import_button = QPushButton(IMPORT_LABEL)
+        self.import_button.setToolTip(IMPORT_TIP)
+        self.import_button.clicked.connect(self.import_requested.emit)
+        notice = QHBoxLayout(self.nothing_current)
+        notice.addWidget(self.nothing_text, 1)
+        notice.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.document_model = DocumentFiguresModel(self)
+        self.document_table = QTableView()
+        self.document_table.setModel(self.document_model)
+        self.document_table.setItemDelegate(ProgressBarDelegate(self.document_table))
+        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.document_table.verticalHeader().hide()
+        self.document_table.setToolTip("Bấm đúp để xem văn bản trong trang Kế hoạch")
+        self.document_table.setWordWrap(False)
+        header = self.document_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(3, 160)
+        self.document_table.activated.connect(
+            lambda index: self.open_document.emit(self.document_model.rows[index.row()].summary.id))
+
         self.progress_card = FigureCard("Tiến độ chung")
         self.running_card = FigureCard("Đợt đang diễn ra")
         self.overdue_card = FigureCard("Nội dung quá hạn")
@@ -88,10 +160,11 @@ class OverviewPage(QWidget):
         self.phase_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.phase_table.verticalHeader().hide()
         header = self.phase_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(2, 160)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(3, 160)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.overdue_list = QListWidget()
         self.overdue_list.setWordWrap(True)
         self.overdue_list.setToolTip("Bấm đúp để mở nội dung trong trang Kế hoạch")
@@ -109,6 +182,8 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.plan_title)
         layout.addWidget(self.plan_reference)
+        layout.addWidget(self.nothing_current)
+        layout.addWidget(self.document_table)
         layout.addLayout(cards)
         layout.addWidget(QLabel("Tiến độ từng đợt:"))
         layout.addWidget(self.phase_table, 3)
@@ -122,9 +197,8 @@ class OverviewPage(QWidget):
         due = self.services.reports.due_report()
         days = due.days_left(overview.today)
         month = f"Báo cáo tháng {due.month:02d}/{due.year}"
-        plan_end = max(figures.phase.ends_on for figures in overview.phases) if overview.phases else None
-        ended = f"\nCác đợt của kế hoạch đã kết thúc ngày {format_ui_date(plan_end)}." if (
-            plan_end and plan_end < overview.today) else ""
+        ended = (f"\nCác đợt của văn bản đang áp dụng đã kết thúc ngày {format_ui_date(overview.last_end)}."
+                 if overview.all_ended and overview.last_end else "")
         if due.is_sent:
             value, detail = "Đã gửi", f"{month}: {due.report.status_text.lower()}."
         elif days < 0:
@@ -154,33 +228,75 @@ class OverviewPage(QWidget):
         self.show_overview(self.services.overview.overview())
 
     def show_overview(self, overview: Overview) -> None:
-        summary = overview.tree.summary
-        self.plan_title.setText(summary.title)
-        self.plan_reference.setText(f"Kế hoạch đang dùng: {summary.reference} – hôm nay {format_ui_date(overview.today)}")
+        today = format_ui_date(overview.today)
+        documents = overview.documents
+        if len(documents) == 1:
+            summary = documents[0].summary
+            self.plan_title.setText(summary.title)
+            state = f"{summary.kind_label.lower()}{', đã kết thúc' if documents[0].ended else ''}"
+            self.plan_reference.setText(f"Văn bản đang áp dụng: {summary.reference} ({state}) – hôm nay {today}")
+        else:
+            self.plan_title.setText("Các văn bản đang áp dụng" if documents else "Chưa có văn bản nào đang áp dụng")
+            self.plan_reference.setText(f"{len(documents)} văn bản đang áp dụng – hôm nay {today}" if documents
+                                        else f"Hôm nay {today}")
+        self._show_nothing_current(overview)
+        self.document_model.set_rows(documents)
+        self.document_table.setVisible(bool(documents))
+        rows = self.document_table.verticalHeader().defaultSectionSize()
+        self.document_table.setFixedHeight(self.document_table.horizontalHeader().sizeHint().height()
+                                           + rows * min(max(1, len(documents)), 4)
+                                           + 2 * self.document_table.frameWidth() + 2)
+        self.phase_table.setColumnHidden(0, len(documents) < 2)
+
         overall = overview.overall
         self.progress_card.show_figure(f"{overall.percent}%", f"{overall.done}/{overall.counted} nội dung đã hoàn thành")
         running = overview.running_phases
         if running:
             self.running_card.show_figure(
-                str(len(running)), "\n".join(f"{phase.code} đến {format_ui_date(phase.ends_on)}" for phase in running)
-            )
+                str(len(running)),
+                "\n".join(f"{phase.code or phase.title} đến {format_ui_date(phase.ends_on)}" for phase in running))
         else:
-            upcoming = [f.phase for f in overview.phases if f.phase.starts_on > overview.today and not f.phase.is_standing]
-            detail = (f"Đợt tới {upcoming[0].code} bắt đầu {format_ui_date(upcoming[0].starts_on)}" if upcoming
-                      else "Các đợt của kế hoạch đã kết thúc.")
+            upcoming = sorted((f.phase for f in overview.phases
+                               if f.phase.starts_on > overview.today and not f.phase.is_standing),
+                              key=lambda phase: phase.starts_on)
+            detail = (f"Đợt tới {upcoming[0].code or upcoming[0].title} bắt đầu {format_ui_date(upcoming[0].starts_on)}"
+                      if upcoming else "Các đợt của văn bản đang áp dụng đã kết thúc." if documents
+                      else "Chưa có văn bản nào đang áp dụng.")
             self.running_card.show_figure("0", detail)
         late = len(overview.overdue_items)
         self.overdue_card.show_figure(str(late), "cần hoàn thành hoặc đánh dấu không áp dụng" if late
                                       else "Không có nội dung nào quá hạn.", alarm=bool(late))
         self._show_report_due(overview)
         self.phase_model.set_rows(overview.phases)
-        self.overdue_caption.setText(
-            f"Nội dung quá hạn ({late}):" if late <= MAX_OVERDUE_LISTED
-            else f"Nội dung quá hạn ({late}, hiện {MAX_OVERDUE_LISTED} nội dung đầu; xem đủ ở trang Kế hoạch):"
-        )
+        history = sum(f.overdue for f in overview.phases) - late
+        note = f"; {history} nội dung của văn bản đã kết thúc không tính" if history else ""
+        if not late:
+            self.overdue_caption.setText(f"Không có nội dung nào quá hạn cần làm ngay{' (' + note[2:] + ')' if note else ''}.")
+        elif late <= MAX_OVERDUE_LISTED:
+            self.overdue_caption.setText(f"Nội dung quá hạn ({late}{note}):")
+        else:
+            self.overdue_caption.setText(
+                f"Nội dung quá hạn ({late}, hiện {MAX_OVERDUE_LISTED} nội dung đầu; xem đủ ở trang Kế hoạch):")
+        self.overdue_list.setVisible(bool(late))
         self.overdue_list.clear()
         phase_codes = {figures.phase.id: figures.phase.code or figures.phase.title for figures in overview.phases}
         for item in overview.overdue_items[:MAX_OVERDUE_LISTED]:
             entry = QListWidgetItem(f"[{phase_codes[item.phase_id]}] hạn {format_ui_date(item.due_on)}: {item.text}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.overdue_list.addItem(entry)
+
+    def _show_nothing_current(self, overview: Overview) -> None:
+        """Says so plainly when no document in force runs today, with the import button at hand."""
+        self.nothing_current.setVisible(not overview.has_current)
+        if overview.has_current:
+            return
+        if not overview.documents:
+            reason = "chưa có văn bản nào được chọn áp dụng"
+        elif overview.all_ended:
+            reason = "các văn bản đang áp dụng đều đã kết thúc"
+        else:
+            reason = "văn bản đang áp dụng chưa đến thời gian thực hiện"
+        self.nothing_text.setText(
+            f"<b>Chưa có văn bản nào đang áp dụng cho hôm nay</b> ({reason}). Hãy nhập kế hoạch, định hướng "
+            "tháng hoặc hướng dẫn mới nhất của cấp trên. Văn bản đã kết thúc vẫn được giữ để tra cứu; có thể "
+            "bỏ áp dụng ở trang Cài đặt.")

@@ -193,7 +193,7 @@ class ReportPage(QWidget):
         except LookupError as exc:
             self.plan_note.setText(str(exc))
             return
-        tree_summary = self.services.plans.plan_tree().summary
+        tree_summary = self.services.reports.upper_plan().summary
         self.plan_note.setText(f"Kế hoạch của chi bộ thực hiện {tree_summary.reference}. Sửa từng phần cho sát "
                                "tình hình chi bộ; mọi thay đổi được lưu ngay.")
         self.plan_editor.show_document(plan)
