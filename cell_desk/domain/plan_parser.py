@@ -193,24 +193,22 @@ DETAIL_MAX = 180  # a numbered line longer than this is a heading sentence and i
 OUTLINE_TYPES = ("number", "dotted", "paren", "ordinal", "letter")
 
 
+DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+ARABIC = re.compile(r"^(\d{1,2})\s*(?:[\.\)]\s*(?!\d)|[-–]\s+)(\S.*)$")
+LETTER = re.compile(r"^([a-zđ])\s*[\)\.]\s+(\S.*)$")
+MAY_BE_NUMBERED = re.compile(r"^(?:\d|\(\d|[a-zđ]\s*[\)\.]\s|Thứ\s|\w+\s+là\b)", re.IGNORECASE)
+
+
 def _marker(bare: str) -> tuple[str, str, str] | None:
     """A numbered line's numbering style, code and text: ("number", "2", "Tuyên truyền …")."""
-    match = ORDINAL.match(bare)
-    if match:
-        return "ordinal", match.group(1), match.group(2)
-    match = PAREN_NUMBER.match(bare)
-    if match:
-        return "paren", match.group(1), match.group(2)
-    match = re.match(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$", bare)
-    if match:
-        return "dotted", match.group(1), match.group(2)
-    match = re.match(r"^(\d{1,2})\s*[\.\)]\s*(?!\d)(\S.*)$", bare) or re.match(r"^(\d{1,2})\s*[-–]\s+(\S.*)$", bare)
-    if match:
-        return "number", match.group(1), match.group(2)
-    match = re.match(r"^([a-zđ])\s*[\)\.]\s+(\S.*)$", bare)
-    if match and not re.match(r"^[a-zđ]\.[a-zđ]", bare):
-        return "letter", match.group(1), match.group(2)
-    return None
+    if not MAY_BE_NUMBERED.match(bare):
+        return None
+    for style, pattern in (("ordinal", ORDINAL), ("paren", PAREN_NUMBER), ("dotted", DOTTED), ("number", ARABIC)):
+        match = pattern.match(bare)
+        if match:
+            return style, match.group(1), match.group(2)
+    match = LETTER.match(bare)
+    return ("letter", match.group(1), match.group(2)) if match else None
 
 
 def _slogan_text(bare: str) -> str | None:
@@ -303,7 +301,8 @@ class _Parser:
         if not bare or set(bare) <= set("-–_=*. "):  # empty, or a rule drawn under a heading
             self.consume(line)
             return
-        if _marker(bare) or ROMAN_HEADING.match(bare):
+        marker = _marker(bare)
+        if marker or ROMAN_HEADING.match(bare):
             self.numbered_lines += 1
         if self.section == "signature":
             self.signature.append(bare)
@@ -340,7 +339,7 @@ class _Parser:
         if PAGE_NUMBER.match(bare):
             self.note(line)  # a page number left by a conversion, not content
             return
-        if self.section == "header" and self.after_kind and (_marker(bare) or PHASE_WORD.match(bare) or (
+        if self.section == "header" and self.after_kind and (marker or PHASE_WORD.match(bare) or (
                 self.outline and BULLET.match(bare))) \
                 and not bare.startswith("Căn cứ"):
             self.section = "content"  # numbered topics straight after the title: no section headings
@@ -362,6 +361,8 @@ class _Parser:
         self.slogan_mode = role == "slogans"
 
     def take_reporting_rule(self, line: SourceLine, bare: str) -> bool:
+        if "tháng" not in bare or self.section == "header":
+            return False
         match = re.search(r"(?:vào\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng", bare, re.IGNORECASE)
         if not match or self.section == "header" or "báo cáo" not in bare.lower() or self.phase is not None:
             return False
@@ -840,8 +841,8 @@ class _Parser:
         parsed.review = [] if missing_date else self._review()
         parsed.recognised = {
             "number": plan["number"], "issued_on": None if missing_date else plan["issued_on"],
-            "numbered_items": self.numbered_lines, "slogan_lines": sum(bool(_slogan_text(strip_marks(line.text)))
-                                                                        for line in self.lines),
+            "numbered_items": self.numbered_lines, "slogan_lines": sum(
+                bool(_slogan_text(strip_marks(line.text))) for line in self.lines if "!" in line.text),
             "lines": len(self.lines),
         }
         self._account(parsed)
