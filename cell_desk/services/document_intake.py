@@ -74,8 +74,7 @@ def read_incoming(path: Path, kind: str | None = None, progress=None, cancelled=
     incoming = Incoming(_parse(text.lines, kind), list(text.lines), text.source, list(text.page_images),
                         list(text.warnings), path.name, text.cleanup)
     if not incoming.parsed.found_structure:
-        incoming.release()
-        raise _refusal(incoming)
+        raise _refusal(incoming)  # the caller releases refusal.incoming (or offers it as a plain list)
     return incoming
 
 
@@ -88,7 +87,11 @@ def reparse(incoming: Incoming, kind: str) -> Incoming:
 
 def read_plan_file(path: Path, kind: str | None = None) -> ParsedPlan:
     """The parsed document of a file (see read_incoming), for callers that need no source text."""
-    incoming = read_incoming(path, kind)
+    try:
+        incoming = read_incoming(path, kind)
+    except NoPlanStructure as refusal:
+        refusal.incoming.release()
+        raise
     incoming.release()
     return incoming.parsed
 

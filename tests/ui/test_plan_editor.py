@@ -1,7 +1,9 @@
 import pytest
 
 from cell_desk.domain.plan import ItemStatus
-from cell_desk.ui.plans.editor import DATA
+from PySide6.QtCore import Qt
+
+from cell_desk.ui.plans.editor import DATA, UNDATED
 from tests.imports.test_plan_import import VARIANT
 
 
@@ -18,10 +20,12 @@ def intake(settings_page):
     return settings_page.intake
 
 
-def test_reviewing_an_import_fixes_dates_and_lines_before_saving(intake, services, tmp_path):
+def test_reviewing_an_import_fixes_dates_and_lines_before_saving(intake, services, tmp_path, qtbot):
     source = tmp_path / "ke-hoach.txt"
     source.write_text(VARIANT, encoding="utf-8")
     dialog = intake.review_import(source)
+    qtbot.addWidget(dialog)
+    dialog.show()
     assert "Các đợt chưa có ngày (tô đỏ): Đợt 3" in dialog.message.text()
     dialog.save()
     assert dialog.result_document is None and "Hãy nhập ngày" in dialog.message.text()
@@ -30,7 +34,18 @@ def test_reviewing_an_import_fixes_dates_and_lines_before_saving(intake, service
     phase3 = dialog.model.item(2)
     dialog.tree.setCurrentIndex(phase3.index())
     dialog.phase_end.setDate(dialog.phase_end.date().addDays(40))  # the user dates the event-tied phase
-    assert dialog.message.text() == ""
+    # a window that begins before the issue date stays red, with its reason, until the user checks it
+    assert dialog.message.text() == "Các đợt cần xem lại thời gian (tô đỏ): Giai đoạn 1"
+    dialog.save()
+    assert dialog.result_document is None and "Giữ nguyên thời gian này" in dialog.message.text()
+    phase1 = dialog.model.item(0)
+    assert phase1.foreground().color() == UNDATED
+    dialog.tree.setCurrentIndex(phase1.index())
+    assert "trước ngày ban hành 05/01/2026" in dialog.phase_note.text()
+    assert dialog.keep_window_button.isVisible()
+    qtbot.mouseClick(dialog.keep_window_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "" and not dialog.keep_window_button.isVisible()
+    assert phase1.foreground().color() != UNDATED
     first_item = dialog.model.item(0).child(0)
     dialog.tree.setCurrentIndex(first_item.index())
     assert dialog.source.textCursor().blockNumber() == 16  # the source shows line 17
@@ -130,7 +145,7 @@ def test_the_source_pane_marks_used_and_unplaced_lines(intake, tmp_path):
     lines = dialog.source.toPlainText().splitlines()
     assert lines[16].startswith("✓   17  • Tuyên truyền lịch sử")
     assert lines[43].startswith("?   44  Dòng lạc chỗ")
-    assert lines[0].startswith("     1  ĐẢNG BỘ")
+    assert lines[0].startswith("✓    1  ĐẢNG BỘ")  # the header: taken as the upper issuer (consumed_lines)
 
 
 def test_both_halves_of_a_split_stored_item_keep_its_status(settings_page, services):
@@ -149,7 +164,7 @@ def test_both_halves_of_a_split_stored_item_keep_its_status(settings_page, servi
     assert [(i.status, i.evidence) for i in halves] == [(ItemStatus.DONE, "Biên bản")] * 2
 
 
-def test_the_file_menu_imports_through_the_same_flow_and_cai_dat_follows(make_window, services, tmp_path):
+def test_the_file_menu_imports_through_the_same_flow(make_window, services, tmp_path):
     window = make_window(services)
     settings = window.settings_page
     labels = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
@@ -162,5 +177,5 @@ def test_the_file_menu_imports_through_the_same_flow_and_cai_dat_follows(make_wi
         dialog.phase_end.setDate(dialog.phase_end.date().addDays(1))
     dialog.save()
     assert window.intake.finish_import(dialog) is not None
-    assert settings.plan_choice.count() == 2  # the Cài đặt list re-read the plans
+    assert len(services.plans.list_plans()) == 2
     assert window.statusBar().currentMessage().startswith("Đã lưu kế hoạch")

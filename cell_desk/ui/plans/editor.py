@@ -5,15 +5,18 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTextEdit, QTreeView,
     QVBoxLayout, QWidget,
 )
 
+from ...domain.document_kinds import DOCUMENT_KINDS, PHASED_PLAN
 from ...domain.plan import StageKind, phase_label
 from ...domain.plan_document import check_document
 from ...domain.plan_parser import SourceLine, strip_marks
@@ -24,6 +27,9 @@ from ..widgets import ALARM_STYLE, OVERDUE_TEXT, to_qdate
 DATA = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung", "sub": "Ý nhỏ"}
 UNDATED = OVERDUE_TEXT
+OCR_NOTICE = ("Chữ của văn bản này được đọc từ ảnh bằng nhận dạng chữ (OCR) nên có thể sai chữ, sai dấu, sai số: "
+              "hãy đối chiếu từng dòng với ảnh trang văn bản trước khi lưu.")
+USER_MARKS = ("kind", "dated_by_user", "stage_kind", "window_confirmed")  # the editor's own keys, never saved
 
 
 def used_lines(plan: dict) -> set[int]:
@@ -34,6 +40,7 @@ def used_lines(plan: dict) -> set[int]:
         if entry.get("line"):
             used.add(entry["line"])
         used.update(entry.get("sub_lines", []))
+        used.update(entry.get("detail_lines", []))
 
     for phase in plan.get("phases", []):
         take(phase)
@@ -65,6 +72,16 @@ def plan_summary(plan: dict) -> str:
     return " · ".join(parts)
 
 
+def describe_kind_reason(reason: str) -> str:
+    """The parser's reason as a sentence beside the kind box."""
+    reason = reason.strip().rstrip(".")
+    if not reason:
+        return ""
+    if reason == "do người dùng chọn":
+        return "Loại do bạn chọn: văn bản gốc đã được đọc lại theo loại này."
+    return f"Chương trình nhận ra loại này vì {reason}."
+
+
 def _qdate(value: str) -> QDate:
     return to_qdate(dt.date.fromisoformat(value))
 
@@ -74,32 +91,51 @@ def _phase_label(data: dict) -> str:
 
 
 class PlanEditorDialog(QDialog):
+    """`reparse(kind)` (a ParsedPlan of the same source text as that kind) lets the user change the
+    document's kind; `review` lists phases whose window must be checked ({"phase", "reason"})."""
+
     def __init__(self, document: dict, *, title: str, source: list[SourceLine] | None = None,
                  notes: list[dict] | None = None, undated: list[str] | None = None, offer_activate: bool = False,
-                 parent=None):
+                 review: list[dict] | None = None, kind_reason: str = "", consumed: set[int] | None = None,
+                 reparse: Callable[[str], object] | None = None, page_images: list[Path] | None = None,
+                 read_by_ocr: bool = False, warnings: list[str] | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.original = copy.deepcopy(document)
         self.result_document: dict | None = None
-        self.undated = set(undated or [])
+        self.reparse = reparse
+        self.release_images = lambda: None  # the intake sets it when the dialog shows page images
         plan = document["plan"]
 
-        self.number = QLineEdit(plan.get("number", ""))
-        self.issued_on = QDateEdit(_qdate(plan["issued_on"]) if plan.get("issued_on") else QDate.currentDate())
+        self.number = QLineEdit()
+        self.issued_on = QDateEdit()
         self.issued_on.setDisplayFormat("dd/MM/yyyy")
         self.issued_on.setCalendarPopup(True)
-        self.plan_title = QLineEdit(plan.get("title", ""))
+        self.plan_title = QLineEdit()
+        self.kind_choice = QComboBox()
+        for kind, label in DOCUMENT_KINDS.items():
+            self.kind_choice.addItem(label, kind)
+        self.kind_choice.setToolTip("Loại văn bản quyết định cách đọc: đổi loại thì văn bản gốc được đọc lại theo "
+                                    "loại mới" if reparse else "Loại văn bản")
+        self.kind_reason = QLabel()
+        self.kind_reason.setWordWrap(True)
+        self.kind_reason.setStyleSheet("color: #444;")
         header = QGridLayout()
-        header.addWidget(QLabel("Số:"), 0, 0)
-        header.addWidget(self.number, 0, 1)
-        header.addWidget(QLabel("Ngày ban hành:"), 0, 2)
-        header.addWidget(self.issued_on, 0, 3)
-        header.addWidget(QLabel("Trích yếu:"), 1, 0)
-        header.addWidget(self.plan_title, 1, 1, 1, 3)
-        self.summary = QLabel(plan_summary(plan))
+        header.addWidget(QLabel("Loại văn bản:"), 0, 0)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_choice)
+        kind_row.addWidget(self.kind_reason, 1)
+        header.addLayout(kind_row, 0, 1, 1, 3)
+        header.addWidget(QLabel("Số:"), 1, 0)
+        header.addWidget(self.number, 1, 1)
+        header.addWidget(QLabel("Ngày ban hành:"), 1, 2)
+        header.addWidget(self.issued_on, 1, 3)
+        header.addWidget(QLabel("Trích yếu:"), 2, 0)
+        header.addWidget(self.plan_title, 2, 1, 1, 3)
+        header.setColumnStretch(1, 1)
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #444;")
-        header.addWidget(self.summary, 2, 0, 1, 4)
+        header.addWidget(self.summary, 3, 0, 1, 4)
 
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["Nội dung", "Dòng"])
@@ -112,23 +148,27 @@ class PlanEditorDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().resizeSection(1, 50)
-        self._fill(plan)
 
         self.source = QPlainTextEdit()
         self.source.setReadOnly(True)
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        used = used_lines(document["plan"])
-        noted = {note["line"] for note in notes or []}
-        self.source.setPlainText("\n".join(
-            f"{'✓' if line.number in used else '?' if line.number in noted else ' '}{line.number:>5}  {line.text}"
-            for line in source or []))
-        self.source_lines = {line.number: index for index, line in enumerate(source or [])}
+        self.source.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # marks and numbers aligned
+        self.source_text = list(source or [])
+        self.source_lines = {line.number: index for index, line in enumerate(self.source_text)}
         self.notes = QListWidget()
-        for note in notes or []:
-            entry = QListWidgetItem(f"Dòng {note['line']}: {note['text']}")
-            entry.setData(DATA, note)
-            self.notes.addItem(entry)
+        self.notes.setWordWrap(True)
         self.add_note_button = QPushButton("Thêm dòng này làm nội dung")
+        # the reader's own OCR warning says what OCR_NOTICE says
+        notices = ([OCR_NOTICE] if read_by_ocr else []) + [w for w in warnings or [] if not (read_by_ocr and "OCR" in w)]
+        self.reading_notice = QLabel("\n".join(notices))
+        self.reading_notice.setWordWrap(True)
+        self.reading_notice.setStyleSheet(ALARM_STYLE)
+        self.reading_notice.setVisible(bool(notices))
+        self.page_view = None
+        if page_images:
+            from .page_images import PageImageView
+
+            self.page_view = PageImageView(page_images)
 
         self.forms = QStackedWidget()
         self._showing: QStandardItem | None = None  # the row the form below the tree edits
@@ -149,7 +189,8 @@ class PlanEditorDialog(QDialog):
             button.clicked.connect(lambda _checked=False, action=key: getattr(self, action)())
             self.actions[key] = button
             buttons.addWidget(button, position // 6, position % 6)
-        self.activate = QCheckBox("Dùng làm kế hoạch đang dùng")
+        self.activate = QCheckBox("Đưa vào áp dụng ngay")
+        self.activate.setToolTip("Nội dung của văn bản hiện trong danh mục việc cần làm cùng các văn bản đang áp dụng")
         self.activate.setVisible(offer_activate)
         self.save_button = QPushButton("Lưu")
         self.save_button.setDefault(True)
@@ -169,32 +210,119 @@ class PlanEditorDialog(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Văn bản gốc (✓ dòng đã thành nội dung, ? dòng chưa xếp được):"))
+        right_layout.addWidget(self.reading_notice)
+        source_label = QLabel("Văn bản gốc (✓ dòng đã thành nội dung, ? dòng chưa xếp được):")
+        source_label.setWordWrap(True)
+        right_layout.addWidget(source_label)
         right_layout.addWidget(self.source, 3)
         right_layout.addWidget(QLabel("Dòng chưa xếp được (bấm đúp để xem trong văn bản gốc):"))
         right_layout.addWidget(self.notes, 1)
         right_layout.addWidget(self.add_note_button)
         right.setVisible(source is not None)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([700, 500])
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        if self.page_view is not None:
+            self.splitter.addWidget(self.page_view)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
-        self.notes.itemDoubleClicked.connect(lambda entry: self.show_source_line(entry.data(DATA)["line"]))
+        self.notes.itemDoubleClicked.connect(lambda entry: self.show_source_line(entry.data(DATA).get("line")))
         self.add_note_button.clicked.connect(self.add_note_as_item)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
+        self.kind_choice.activated.connect(self._kind_chosen)
+        self._load(document, notes, undated, review, kind_reason, consumed)
+        self._fit_screen(parent)
+
+    @classmethod
+    def from_incoming(cls, incoming, *, title: str, reparse=None, offer_activate: bool = False, parent=None):
+        """The review of a document as read (services.document_intake.Incoming)."""
+        parsed = incoming.parsed
+        return cls(parsed.document, title=title, source=incoming.lines or None, notes=parsed.notes,
+                   undated=parsed.undated_phases, review=parsed.review, kind_reason=parsed.kind_reason,
+                   consumed=parsed.consumed_lines, reparse=reparse, page_images=incoming.page_images,
+                   read_by_ocr=incoming.read_by_ocr, warnings=incoming.warnings, offer_activate=offer_activate,
+                   parent=parent)
+
+    def _fit_screen(self, parent) -> None:
+        """As large as the work needs, never larger than the screen (Lưu and Hủy stay visible on 1366×768)."""
+        screen = (parent.screen() if parent is not None else None) or self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        wide = 1500 if self.page_view is not None else 1240
+        width, height = min(wide, area.width() - 16), min(820, area.height() - 40)
+        self.resize(width, height)
+        if self.page_view is not None:
+            self.splitter.setSizes([round(width * 0.4), round(width * 0.3), round(width * 0.3)])
+        else:
+            self.splitter.setSizes([round(width * 0.58), round(width * 0.42)])
+
+    def _load(self, document: dict, notes, undated, review, kind_reason: str, consumed) -> None:
+        """Fills the header, the tree, the notes and the source marks from a (parsed) document."""
+        self.original = copy.deepcopy(document)
+        plan = document["plan"]
+        self.undated = set(undated or [])
+        self.review = {entry["phase"]: entry.get("reason", "") for entry in review or []}
+        self.number.setText(plan.get("number", ""))
+        self.issued_on.setDate(_qdate(plan["issued_on"]) if plan.get("issued_on") else QDate.currentDate())
+        self.plan_title.setText(plan.get("title", ""))
+        self.summary.setText(plan_summary(plan))
+        self.doc_kind = plan.get("doc_kind") or PHASED_PLAN
+        self.kind_choice.setCurrentIndex(max(0, self.kind_choice.findData(self.doc_kind)))
+        self.kind_reason.setText(describe_kind_reason(kind_reason))
+        self._showing = None
+        self.model.removeRows(0, self.model.rowCount())
+        self._fill(plan)
+        used = used_lines(plan) | set(consumed or ())
+        noted = {note["line"] for note in notes or []}
+        self.source.setPlainText("\n".join(
+            f"{'✓' if line.number in used else '?' if line.number in noted else ' '}{line.number:>5}  {line.text}"
+            for line in self.source_text))
+        self.notes.clear()
+        for note in notes or []:
+            # a note of no line is about the whole document (an issue date not found, …)
+            entry = QListWidgetItem(f"Dòng {note['line']}: {note['text']}" if note.get("line") else f"Lưu ý: {note['text']}")
+            entry.setData(DATA, note)
+            self.notes.addItem(entry)
         self.tree.expandAll()
-        self.resize(1200, 780)
         self._show_undated()
         if self.model.rowCount():
             self.tree.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.forms.setCurrentWidget(self.empty_form)
+        self._as_loaded = self.document()
+
+    def edited(self) -> bool:
+        """Whether the user changed anything since the document was (re)read."""
+        return self.document() != self._as_loaded
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = self.kind_choice.itemData(index)
+        if kind == self.doc_kind:
+            return
+        if self.reparse is None:  # no source text to read again: the kind is only relabelled
+            self.doc_kind = kind
+            return
+        label = DOCUMENT_KINDS[kind]
+        if self.edited() and not ask_yes_no(
+                self, "Đổi loại văn bản", f"Đọc lại văn bản gốc theo loại “{label}” sẽ bỏ các sửa đổi đã làm trên "
+                "cây nội dung. Tiếp tục?"):
+            self.kind_choice.setCurrentIndex(max(0, self.kind_choice.findData(self.doc_kind)))
+            return
+        parsed = self.reparse(kind)
+        document = copy.deepcopy(parsed.document)
+        document["plan"]["doc_kind"] = kind  # the user's choice, whatever the parser made of it
+        self._load(document, parsed.notes, parsed.undated_phases, parsed.review,
+                   parsed.kind_reason or "do người dùng chọn", parsed.consumed_lines)
+        if not self.message.text():
+            self.message.setText(f"Đã đọc lại văn bản theo loại “{label}”." if self.model.rowCount() else
+                                 f"Đọc theo loại “{label}” không thấy nội dung nào: hãy chọn loại khác hoặc thêm "
+                                 "bằng tay.")
 
     # --- the tree -----------------------------------------------------------
     def _node(self, kind: str, data: dict) -> list[QStandardItem]:
@@ -260,6 +388,10 @@ class PlanEditorDialog(QDialog):
             edit.setCalendarPopup(True)
         self.phase_note = QLabel()
         self.phase_note.setStyleSheet(ALARM_STYLE)
+        self.phase_note.setWordWrap(True)
+        self.keep_window_button = QPushButton("Giữ nguyên thời gian này")
+        self.keep_window_button.setToolTip("Thời gian của đợt đúng như văn bản ghi: không cần sửa ngày")
+        self.keep_window_button.clicked.connect(self.keep_window)
         phase_form = QWidget()
         layout = QFormLayout(phase_form)
         layout.addRow("Số đợt:", self.phase_code)
@@ -268,6 +400,10 @@ class PlanEditorDialog(QDialog):
         layout.addRow("Từ ngày:", self.phase_start)
         layout.addRow("Đến ngày:", self.phase_end)
         layout.addRow(self.phase_note)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_window_button)
+        keep_row.addStretch(1)
+        layout.addRow(keep_row)
         self.stage_kind = QComboBox()
         for kind in StageKind:
             self.stage_kind.addItem(kind.label, kind.value)
@@ -277,12 +413,20 @@ class PlanEditorDialog(QDialog):
         layout.addRow("Loại:", self.stage_kind)
         layout.addRow("Tiêu đề:", self.stage_heading)
         self.item_text = QPlainTextEdit()
+        self.item_detail = QPlainTextEdit()
+        self.item_detail.setPlaceholderText("Các đoạn văn bản ghi dưới nội dung này (nếu có): giải thích, yêu cầu, "
+                                            "gợi ý cách làm")
         item_form = QWidget()
-        layout = QVBoxLayout(item_form)
+        layout = QGridLayout(item_form)
         layout.setContentsMargins(0, 0, 0, 0)
         self.item_label = QLabel("Nội dung:")
-        layout.addWidget(self.item_label)
-        layout.addWidget(self.item_text)
+        self.detail_label = QLabel("Chi tiết (các đoạn dưới nội dung):")
+        layout.addWidget(self.item_label, 0, 0)
+        layout.addWidget(self.item_text, 1, 0)
+        layout.addWidget(self.detail_label, 0, 1)
+        layout.addWidget(self.item_detail, 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         for form in (self.empty_form, phase_form, stage_form, item_form):
             self.forms.addWidget(form)
         self.phase_form, self.stage_form, self.item_form = phase_form, stage_form, item_form
@@ -292,6 +436,7 @@ class PlanEditorDialog(QDialog):
             edit.dateChanged.connect(lambda _date: self._store_form(dated=True))
         self.stage_kind.activated.connect(lambda _index: self._store_form())
         self.item_text.textChanged.connect(self._store_form)
+        self.item_detail.textChanged.connect(self._store_form)
 
     def _show(self, index: QModelIndex) -> None:
         node = self.model.itemFromIndex(index.siblingAtColumn(0)) if index.isValid() else None
@@ -304,9 +449,7 @@ class PlanEditorDialog(QDialog):
             self.phase_window.setText(data.get("window_text", ""))
             self.phase_start.setDate(_qdate(data["starts_on"]))
             self.phase_end.setDate(_qdate(data["ends_on"]))
-            undated = data.get("code") in self.undated and not data.get("dated_by_user")
-            self.phase_note.setText("Đợt này gắn với sự kiện, chưa có ngày: hãy nhập ngày bắt đầu và kết thúc."
-                                    if undated else "")
+            self._show_phase_note(data)
             self.forms.setCurrentWidget(self.phase_form)
         elif kind == "stage":
             self.stage_kind.setCurrentIndex(max(0, self.stage_kind.findData(data["stage_kind"])))
@@ -315,6 +458,7 @@ class PlanEditorDialog(QDialog):
         elif kind in ("item", "sub"):
             self.item_label.setText(f"{KIND_LABELS[kind]}:")
             self.item_text.setPlainText(data.get("text", ""))
+            self.item_detail.setPlainText(data.get("detail", ""))
             self.forms.setCurrentWidget(self.item_form)
         else:
             self.forms.setCurrentWidget(self.empty_form)
@@ -343,21 +487,75 @@ class PlanEditorDialog(QDialog):
             node.setText(data["heading"])
         else:
             data["text"] = " ".join(self.item_text.toPlainText().split())  # one line, as the plan prints it
+            # paragraphs stay paragraphs; each one's spaces tidied
+            detail = "\n".join(" ".join(line.split()) for line in self.item_detail.toPlainText().strip().splitlines())
+            if detail:
+                data["detail"] = detail
+            else:
+                data.pop("detail", None)
             node.setText(data["text"])
         node.setData(data, DATA)
         node.setToolTip(node.text())
+        if kind == "phase":
+            self._show_phase_note(data)
         self._show_undated()
 
+    # --- phases the user must date or check --------------------------------------
+    def _undated(self, data: dict) -> bool:
+        return data.get("code") in self.undated and not data.get("dated_by_user")
+
+    def _to_check(self, data: dict) -> bool:
+        return (data.get("code") in self.review and not data.get("dated_by_user")
+                and not data.get("window_confirmed"))
+
+    def _show_phase_note(self, data: dict) -> None:
+        if self._undated(data):
+            text = "Đợt này gắn với sự kiện, chưa có ngày: hãy nhập ngày bắt đầu và kết thúc."
+        elif self._to_check(data):
+            reason = self.review[data["code"]].strip().rstrip(".")
+            text = (f"Cần xem lại thời gian: {reason}. Sửa ngày cho đúng, hoặc bấm “Giữ nguyên thời gian này” nếu "
+                    "văn bản ghi đúng như vậy.")
+        else:
+            text = ""
+        self.phase_note.setText(text)
+        self.keep_window_button.setVisible(self._to_check(data) and not self._undated(data))
+
+    def keep_window(self) -> None:
+        """The user confirms a window the review flagged: it is right as the document gives it."""
+        node = self._showing
+        if node is None or self._kind(node) != "phase":
+            return
+        data = dict(node.data(DATA), window_confirmed=True)
+        node.setData(data, DATA)
+        self._show_phase_note(data)
+        self._show_undated()
+
+    def _waiting(self) -> tuple[list[str], list[str]]:
+        undated, to_check = [], []
+        for row in range(self.model.rowCount()):
+            data = self.model.item(row).data(DATA)
+            name = data.get("code") or self.model.item(row).text()
+            if self._undated(data):
+                undated.append(name)
+            elif self._to_check(data):
+                to_check.append(name)
+        return undated, to_check
+
     def _show_undated(self) -> None:
-        waiting = []
         for row in range(self.model.rowCount()):
             node = self.model.item(row)
             data = node.data(DATA)
-            late = data.get("code") in self.undated and not data.get("dated_by_user")
-            node.setForeground(UNDATED if late else QColor("#000000"))
-            if late:
-                waiting.append(data.get("code") or node.text())
-        self.message.setText("Các đợt chưa có ngày (tô đỏ): " + ", ".join(waiting) if waiting else "")
+            red = self._undated(data) or self._to_check(data)
+            node.setForeground(UNDATED if red else QColor("#000000"))
+            reason = self.review.get(data.get("code")) if self._to_check(data) else None
+            node.setToolTip(f"{node.text()}\nCần xem lại thời gian: {reason}" if reason else node.text())
+        undated, to_check = self._waiting()
+        parts = []
+        if undated:
+            parts.append("Các đợt chưa có ngày (tô đỏ): " + ", ".join(undated))
+        if to_check:
+            parts.append("Các đợt cần xem lại thời gian (tô đỏ): " + ", ".join(to_check))
+        self.message.setText(". ".join(parts))
 
     def show_source_line(self, line: int) -> None:
         index = self.source_lines.get(line)
@@ -558,10 +756,12 @@ class PlanEditorDialog(QDialog):
         plan["title"] = self.plan_title.text().strip()
         plan["issued_on"] = self.issued_on.date().toPython().isoformat()
         plan["phases"] = [self._phase(self.model.item(row)) for row in range(self.model.rowCount())]
+        if self.doc_kind != PHASED_PLAN or "doc_kind" in plan:
+            plan["doc_kind"] = self.doc_kind
         return result
 
     @staticmethod
-    def _clean(data: dict, drop=("kind", "dated_by_user", "stage_kind")) -> dict:  # "status_from" stays
+    def _clean(data: dict, drop=USER_MARKS) -> dict:  # "status_from" stays
         return {key: value for key, value in data.items() if key not in drop}
 
     def _entry(self, node: QStandardItem) -> dict:
@@ -617,11 +817,13 @@ class PlanEditorDialog(QDialog):
         return data.get("text", "x") if data["kind"] in ("item", "sub") else "x"
 
     def save(self) -> None:
-        waiting = [self.model.item(r).data(DATA).get("code") for r in range(self.model.rowCount())
-                   if self.model.item(r).data(DATA).get("code") in self.undated
-                   and not self.model.item(r).data(DATA).get("dated_by_user")]
-        if waiting:
-            self.message.setText("Hãy nhập ngày cho các đợt tô đỏ trước khi lưu: " + ", ".join(waiting))
+        undated, to_check = self._waiting()
+        if undated:
+            self.message.setText("Hãy nhập ngày cho các đợt tô đỏ trước khi lưu: " + ", ".join(undated))
+            return
+        if to_check:
+            self.message.setText("Hãy xem lại thời gian các đợt tô đỏ trước khi lưu (sửa ngày, hoặc chọn đợt rồi bấm "
+                                 "“Giữ nguyên thời gian này”): " + ", ".join(to_check))
             return
         if not self.number.text().strip():
             self.message.setText("Chưa nhập số của kế hoạch (ví dụ 05-KH/CB).")

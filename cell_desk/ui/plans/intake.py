@@ -1,19 +1,45 @@
-"""Bringing a document of the upper level in, from any page: choose the file, read it, review it
-in the plan editor, save it. The Tệp menu, Cài đặt and Tổng quan all use this one flow."""
+"""Bringing a document of the upper level in, from any page: choose the file, read it (off the GUI
+thread, with progress and Hủy), review it in the plan editor, save it, and offer to fill the cell's
+profile from it. The Tệp menu, Cài đặt and Tổng quan all use this one flow."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ...app import Services
+from ...domain.document_kinds import PLAIN_LIST
+from ...services import document_intake
+from ...services.document_intake import PLAIN_LIST_HINT, Incoming, NoPlanStructure
 from .. import events
 
 IMPORT_LABEL = "Nhập văn bản cấp trên…"
 IMPORT_TIP = ("Kế hoạch, định hướng tháng, hướng dẫn, danh mục khẩu hiệu… của cấp trên: tệp Word (.docx, .doc), "
               "PDF, ảnh chụp (.jpg, .png), văn bản (.txt) hoặc tệp trao đổi Cell Desk (.json)")
 FILE_FILTER = "Văn bản (*.docx *.doc *.txt *.pdf *.jpg *.jpeg *.png *.json);;Mọi tệp (*)"
+READING = "Đang đọc văn bản…"
+
+
+class _Reader(QObject):
+    """Reads one file on a worker thread; the service below it knows nothing of Qt."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)  # an Incoming, or the exception that stopped the reading
+
+    def __init__(self, path: Path, kind: str | None, stop: threading.Event):
+        super().__init__()
+        self.path, self.kind, self.stop = path, kind, stop
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = document_intake.read_incoming(self.path, self.kind, progress=self.progressed.emit,
+                                                   cancelled=self.stop.is_set)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+            result = exc
+        self.done.emit(result)
 
 
 class DocumentIntake(QObject):
@@ -26,6 +52,8 @@ class DocumentIntake(QObject):
         self.services = services
         self.app_events = app_events
         self.widget = parent  # dialogs open over it
+        self._result = None
+        self._progress: QProgressDialog | None = None
 
     # --- importing a file -------------------------------------------------------
     def ask_import(self) -> None:
@@ -37,28 +65,117 @@ class DocumentIntake(QObject):
 
     def import_file(self, path: Path) -> int | None:
         dialog = self.review_import(path)
-        if dialog is not None and dialog.exec():
-            return self.finish_import(dialog)
-        return None
+        if dialog is None:
+            return None
+        try:
+            if not dialog.exec():
+                return None
+            plan_id = self.finish_import(dialog)
+        finally:
+            dialog.release_images()
+        if plan_id is not None:
+            self.offer_profile(dialog.result_document)
+        return plan_id
 
-    def review_import(self, path: Path):
-        """The review dialog for a file, or None after saying why it cannot be read."""
-        from ...domain.validation import ValidationError
-        from ...imports.plan_files import PlanFileError, read_plan_lines
-        from ...services.document_intake import read_plan_file
+    def review_import(self, path: Path, kind: str | None = None):
+        """The review dialog for a file, or None after saying why it cannot be read (a document with
+        no structure offers to be read as a plain list of tasks instead)."""
         from ..messages import show_error
-        from .editor import PlanEditorDialog
 
         path = Path(path)
         try:
-            parsed = read_plan_file(path)
-            source = None if path.suffix.lower() == ".json" else read_plan_lines(path)
-        except (PlanFileError, ValidationError, OSError) as exc:
+            incoming = self.read(path, kind)
+        except NoPlanStructure as refusal:
+            if not self.offer_plain_list(refusal):
+                refusal.incoming.release()
+                return None
+            incoming = document_intake.reparse(refusal.incoming, PLAIN_LIST)
+        except Exception as exc:
+            if not _is_refusal(exc):
+                raise
             show_error(self.widget, "Không nhập được văn bản", str(exc))
             return None
-        return PlanEditorDialog(parsed.document, title=f"Xem lại văn bản nhập từ “{path.name}”", source=source,
-                                notes=parsed.notes, undated=parsed.undated_phases, offer_activate=True,
-                                parent=self.widget)
+        if incoming is None:  # the user pressed Hủy
+            self.message.emit(f"Đã hủy đọc “{path.name}”.")
+            return None
+        return self.review(incoming)
+
+    def read(self, path: Path, kind: str | None = None) -> Incoming | None:
+        """Reads on a worker thread while a progress dialog (with Hủy) keeps the window alive.
+        None when the user cancelled; a refusal is raised as the service raised it."""
+        stop = threading.Event()
+        thread = QThread(self)
+        reader = _Reader(Path(path), kind, stop)
+        reader.moveToThread(thread)
+        progress = QProgressDialog(READING, "Hủy", 0, 0, self.widget)
+        progress.setWindowTitle("Nhập văn bản cấp trên")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # a .docx or .txt is read before the dialog would show
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(stop.set)
+        progress.canceled.connect(lambda: progress.setLabelText("Đang dừng…"))
+        self._progress = progress
+        loop = QEventLoop()
+        self._result = None
+        reader.progressed.connect(self._progressed)
+        reader.done.connect(self._done)
+        reader.done.connect(loop.quit)
+        thread.started.connect(reader.run)
+        thread.start()
+        if self._result is None:
+            loop.exec()
+        thread.quit()
+        thread.wait()
+        cancelled = stop.is_set()  # before closing: closing a progress dialog counts as Hủy
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+        self._progress = None
+        result, self._result = self._result, None
+        if cancelled:
+            if isinstance(result, Incoming):
+                result.release()
+            if isinstance(result, NoPlanStructure):
+                result.incoming.release()
+            return None
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is None or self._progress.wasCanceled():
+            return
+        self._progress.setMaximum(total)
+        self._progress.setValue(done)
+        self._progress.setLabelText(f"{READING} trang {min(done + 1, total)}/{total}" if done < total
+                                    else "Đang tìm các phần của văn bản…")
+
+    @Slot(object)
+    def _done(self, result) -> None:
+        self._result = result
+
+    def offer_plain_list(self, refusal: NoPlanStructure) -> bool:
+        box = refusal_box(self.widget, refusal)
+        box.exec()
+        return box.clickedButton() is box.plain_list_button
+
+    def review(self, incoming: Incoming):
+        from .editor import PlanEditorDialog
+
+        holder = {"incoming": incoming}
+
+        def again(kind: str):
+            holder["incoming"] = document_intake.reparse(holder["incoming"], kind)
+            return holder["incoming"].parsed
+
+        name = incoming.name or "tệp"
+        dialog = PlanEditorDialog.from_incoming(incoming, title=f"Xem lại văn bản nhập từ “{name}”",
+                                                reparse=again if incoming.lines else None, offer_activate=True,
+                                                parent=self.widget)
+        dialog.release_images = incoming.release  # the page images go once the dialog is done with
+        return dialog
 
     def finish_import(self, dialog) -> int | None:
         """Saves what the review dialog accepted (asking before a second copy of the same document)."""
@@ -77,6 +194,35 @@ class DocumentIntake(QObject):
         self.message.emit(f"Đã lưu {document['plan'].get('kind', 'kế hoạch').lower()} {document['plan']['number']}.")
         self.app_events.changed.emit(events.PLANS)
         return plan_id
+
+    # --- the cell's profile from the document ------------------------------------
+    def profile_dialog(self, document: dict):
+        """The offer to fill the profile from a saved document, or None when it agrees already."""
+        from .profile_fill import ProfileFillDialog
+
+        found = document_intake.profile_suggestions(document, self.services.settings.profile())
+        return ProfileFillDialog(found, parent=self.widget) if found else None
+
+    def offer_profile(self, document: dict) -> None:
+        dialog = self.profile_dialog(document)
+        if dialog is not None and dialog.exec():
+            self.apply_profile(dialog)
+
+    def apply_profile(self, dialog) -> bool:
+        from ...domain.validation import ValidationError
+        from ..messages import show_error
+
+        changes = dialog.chosen_changes()
+        if not changes:
+            return False
+        try:
+            self.services.settings.update_profile(changes)
+        except ValidationError as exc:
+            show_error(self.widget, "Không cập nhật được thông tin chi bộ", str(exc))
+            return False
+        self.app_events.changed.emit(events.PROFILE)
+        self.message.emit("Đã cập nhật thông tin chi bộ từ văn bản vừa nhập.")
+        return True
 
     # --- typing a plan by hand ----------------------------------------------------
     def new_plan_dialog(self):
@@ -97,3 +243,23 @@ class DocumentIntake(QObject):
         if dialog.exec():
             return self.finish_import(dialog)
         return None
+
+
+def _is_refusal(exc: Exception) -> bool:
+    """A file the user can do something about: said in a message, not a crash."""
+    from ...domain.validation import ValidationError
+    from ...imports.plan_files import PlanFileError
+
+    return isinstance(exc, (PlanFileError, ValidationError, OSError))
+
+
+def refusal_box(parent: QWidget | None, refusal: NoPlanStructure) -> QMessageBox:
+    """“No structure found”, with what was recognised, offering to take the text as a plain list."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Không thấy nội dung cần làm", str(refusal),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("Có thể nhập văn bản như một danh sách việc: mỗi mục đánh số hoặc gạch đầu dòng thành "
+                           "một nội dung cần làm, rồi xem lại và sửa trước khi lưu.")
+    box.plain_list_button = box.addButton(PLAIN_LIST_HINT, QMessageBox.ButtonRole.AcceptRole)
+    box.close_button = box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(box.plain_list_button)
+    return box
