@@ -486,7 +486,8 @@ def _docx_lines(path: Path, display_name: str | None = None) -> list[SourceLine]
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(block, document)
-            add(_list_mark(paragraph) + paragraph.text)
+            text = paragraph.text  # python-docx walks the runs for every read
+            add(_list_mark(paragraph, text) + text)
         elif tag == "tbl":
             # the header and signature tables: read each column top to bottom
             table = Table(block, document)
@@ -499,9 +500,9 @@ def _docx_lines(path: Path, display_name: str | None = None) -> list[SourceLine]
     return lines
 
 
-def _list_mark(paragraph) -> str:
+def _list_mark(paragraph, text: str) -> str:
     """Word's automatic bullets and numbers are not in the text: give them back as "- " and "+ "."""
-    text = paragraph.text.lstrip()
+    text = text.lstrip()
     if not text or text[0] in "-–•+*" or text[:1].isdigit():
         return ""
     properties = paragraph._p.pPr
