@@ -36,6 +36,8 @@ def _vietnamese(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .domain.document_kinds import DOCUMENT_KINDS  # names only: nothing else loads
+
     argparse._ = _vietnamese  # Python ships no Vietnamese catalogue for argparse
     parser = argparse.ArgumentParser(
         prog="cell-desk",
@@ -54,11 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.add_parser("list", help="liệt kê các kế hoạch")
     show = plan_commands.add_parser("show", help="in cây kế hoạch: đợt, giai đoạn, nội dung, trạng thái")
     show.add_argument("plan_id", nargs="?", type=int, metavar="ID", help="số của kế hoạch (mặc định: văn bản đang áp dụng mới nhất)")
-    plan_import = plan_commands.add_parser("import", help="nhập kế hoạch từ tệp .docx, .txt hoặc .json")
+    plan_import = plan_commands.add_parser(
+        "import", help="nhập văn bản cấp trên (kế hoạch, định hướng, hướng dẫn, khẩu hiệu…) từ tệp .docx, .doc, "
+                       ".txt, .pdf, ảnh chụp hoặc .json")
     plan_import.add_argument("file", metavar="FILE")
     plan_import.add_argument("--dry-run", action="store_true", help="chỉ in cây đọc được, không lưu")
     plan_import.add_argument("--json", action="store_true",
-                             help="in kế hoạch theo định dạng trao đổi (JSON), các dòng chưa xếp được dưới khóa notes")
+                             help="in văn bản theo định dạng trao đổi (JSON); dòng chưa xếp được, đợt cần xem lại "
+                                  "thời gian và đợt chưa có ngày dưới khóa review")
+    plan_import.add_argument("--kind", choices=list(DOCUMENT_KINDS), metavar="KIND",
+                             help="đọc văn bản theo loại đã chọn thay vì tự nhận ra: "
+                                  + ", ".join(f"{kind} ({label})" for kind, label in DOCUMENT_KINDS.items()))
     plan_import.add_argument("--activate", action="store_true", help="đưa văn bản vừa nhập vào danh sách đang áp dụng (các văn bản khác vẫn áp dụng)")
     plan_import.add_argument("--again", action="store_true", help="lưu thêm bản nữa dù kế hoạch cùng số, cùng ngày đã có")
     plan_export = plan_commands.add_parser("export", help="xuất kế hoạch ra tệp JSON để gửi cho đơn vị khác")
@@ -330,18 +338,31 @@ def _plan_import(services, args) -> int:
     import json
     from pathlib import Path
 
+    from .domain.document_kinds import kind_label
     from .domain.plan_document import document_tree
-    from .services.document_intake import read_plan_file
+    from .services.document_intake import NoPlanStructure, read_plan_file
 
-    parsed = read_plan_file(Path(args.file))
+    try:
+        parsed = read_plan_file(Path(args.file), kind=args.kind)
+    except NoPlanStructure as refusal:
+        print(f"{refusal} Để nhập như danh sách việc, chạy lại với --kind plain_list.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if args.kind:
+        parsed.document["plan"]["doc_kind"] = args.kind
     if args.json:
-        print(json.dumps({**parsed.document, "notes": parsed.notes}, ensure_ascii=False, indent=2))
+        review = {"kind_reason": parsed.kind_reason, "notes": parsed.notes, "review": parsed.review,
+                  "undated_phases": parsed.undated_phases}
+        print(json.dumps({**parsed.document, "review": review}, ensure_ascii=False, indent=2))
     else:
+        print(f"Loại văn bản: {kind_label(parsed.kind)}" + (f" ({parsed.kind_reason})" if parsed.kind_reason else ""))
         print(render_plan_tree(document_tree(parsed.document)), end="")
         for note in parsed.notes:
-            print(f"Chưa xếp được (dòng {note['line']}): {note['text']}")
+            where = f"dòng {note['line']}" if note.get("line") else "lưu ý"
+            print(f"Chưa xếp được ({where}): {note['text']}")
         if parsed.undated_phases:
             print("Cần nhập ngày cho các đợt gắn với sự kiện: " + ", ".join(parsed.undated_phases), file=sys.stderr)
+        for entry in parsed.review:
+            print(f"Cần xem lại thời gian của đợt {entry['phase']}: {entry['reason']}", file=sys.stderr)
     if args.dry_run:
         return 0
     from .services.plan_exchange import DuplicatePlan

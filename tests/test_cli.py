@@ -196,3 +196,57 @@ def test_a_program_without_console_streams_still_runs_commands(monkeypatch, data
     with pytest.raises(SystemExit) as refused:  # argparse writes its complaint to stderr, then exits
         main(["--data-dir", str(data_dir), "export", "report", "--month", "2020-13", "--out", "x.docx"])
     assert refused.value.code == 2
+
+
+ORIENTATION = """ĐẢNG BỘ HUYỆN KIM BÔI
+ĐẢNG ỦY XÃ HÒA BÌNH
+Số 12-HD/ĐU
+Hòa Bình, ngày 28 tháng 9 năm 2025
+ĐỊNH HƯỚNG
+Công tác tuyên truyền tháng 10 năm 2025
+1. Tuyên truyền kỷ niệm 95 năm Ngày truyền thống Hội Nông dân Việt Nam
+Nêu bật truyền thống vẻ vang của giai cấp nông dân.
+Biểu dương các tấm gương nông dân sản xuất giỏi.
+2. Tuyên truyền Ngày Phụ nữ Việt Nam 20/10
+Tuyên truyền vai trò của phụ nữ trong xây dựng nông thôn mới.
+"""
+
+
+def test_plan_import_json_of_an_orientation_names_its_kind_and_what_to_review(capsys, data_dir, tmp_path):
+    import json
+
+    source = tmp_path / "dinh-huong-thang-10.txt"
+    source.write_text(ORIENTATION, encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "import", str(source), "--json", "--dry-run")
+    assert code == 0
+    printed = json.loads(out)
+    plan = printed["plan"]
+    assert plan["doc_kind"] == "monthly_orientation"
+    assert [item["text"] for item in plan["phases"][0]["items"]] == [
+        "Tuyên truyền kỷ niệm 95 năm Ngày truyền thống Hội Nông dân Việt Nam", "Tuyên truyền Ngày Phụ nữ Việt Nam 20/10"]
+    assert plan["phases"][0]["items"][0]["detail"].startswith("Nêu bật truyền thống")
+    assert set(printed["review"]) >= {"notes", "review", "undated_phases"}
+    assert "Hòa Bình" in out  # not escaped: ensure_ascii=False
+
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "import", str(source), "--json", "--dry-run",
+                       "--kind", "plain_list")
+    assert code == 0 and json.loads(out)["plan"]["doc_kind"] == "plain_list"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "import", str(source), "--dry-run")
+    assert out.startswith("Loại văn bản: Định hướng tháng")
+
+
+def test_plan_import_refuses_a_text_without_structure_and_hints_at_a_plain_list(capsys, data_dir, tmp_path):
+    source = tmp_path / "van-phong-pham.txt"
+    source.write_text("Danh sách mua văn phòng phẩm\nGiấy A4: 10 ram\nBút bi: 2 hộp\n", encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "import", str(source))
+    assert code == 2 and out == ""
+    assert "Không tìm thấy cấu trúc kế hoạch" in err and "0 mục đánh số, 0 dòng khẩu hiệu, 3 dòng chữ" in err
+    assert "--kind plain_list" in err
+
+
+def test_plan_import_knows_only_the_kinds_there_are(capsys, data_dir, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ORIENTATION, encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main(["--data-dir", str(data_dir), "plan", "import", str(source), "--kind", "novel"])
+    assert stopped.value.code == 2 and "plain_list" in capsys.readouterr().err

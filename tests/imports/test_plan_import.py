@@ -245,7 +245,7 @@ def test_cli_import_dry_run_json_and_save(capsys, data_dir, tmp_path):
     assert capsys.readouterr().out.count("\n") == 1  # nothing saved by --dry-run
     assert main(["--data-dir", str(data_dir), "plan", "import", str(source), "--json", "--dry-run"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert printed["notes"] == [{"line": 44, "text": "Dòng lạc chỗ không thuộc mục nào."}]
+    assert printed["review"]["notes"] == [{"line": 44, "text": "Dòng lạc chỗ không thuộc mục nào."}]
     assert main(["--data-dir", str(data_dir), "plan", "import", str(source), "--activate"]) == 0
     assert "Đã lưu kế hoạch số 2 và đưa vào áp dụng." in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "slogan", "list"]) == 0
