@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from cell_desk.ui.activities.dialog import ItemPicker
 from cell_desk.ui.checklist.model import NodeKind
-from tests.documents import TODAY_IN_MARCH, TOPICS, add_orientation
+from tests.documents import TODAY_IN_MARCH, TOPICS, add_orientation, orientation
 
 
 def tops(model, parent=QModelIndex()):
@@ -91,3 +91,40 @@ def test_the_task_picker_groups_the_tasks_by_document(qtbot, open_at):
     assert picker.tree.isExpanded(picker.proxy.mapFromSource(month.index()))  # running, and holds the choice
     assert picker.chosen() == [(chosen, TOPICS[1])]
     assert len(list(picker._entries())) == 76
+
+
+def test_the_settings_box_puts_a_document_in_and_out_of_force(make_window, open_at):
+    from sqlalchemy import select
+
+    from cell_desk.storage.models import PlanRow
+
+    services = open_at(TODAY_IN_MARCH)
+    plan_id = services.exchange.save(orientation())  # kept, not yet in force
+    window = make_window(services)
+    page = window.settings_page
+    window.show_page(page)
+
+    def in_force():
+        with services.database.session() as session:
+            return list(session.scalars(select(PlanRow.id).where(PlanRow.is_active).order_by(PlanRow.id)))
+
+    model = page.plan_model
+    assert [[model.index(r, c).data() for c in (2, 3, 4)] for r in range(model.rowCount())] == [
+        ["Kế hoạch theo đợt", "30/12/2019 – 28/02/2021", "Đã kết thúc"],
+        ["Định hướng tháng", "01/03/2026 – 31/03/2026", "Đang thực hiện"]]
+    box = model.index(1, 0)
+    assert box.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked and in_force() == [1]
+    assert model.setData(box, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert in_force() == [1, plan_id]  # beside the plan, not instead of it
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "Định hướng tháng 45-ĐH/BTGĐUK đã được đưa vào áp dụng." == page.plan_message.text()
+    assert page.chosen_plan_id() is not None
+    checklist = window.checklist_page
+    assert checklist.model.rowCount() == 2  # the checklist followed
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert in_force() == []  # the last one may go too
+    assert checklist.model.rowCount() == 0 and checklist.heading.text().startswith("Chưa có văn bản nào đang áp dụng")
+    overview = window.overview_page
+    window.show_page(overview)
+    assert not overview.nothing_current.isHidden() and overview.document_table.isHidden()

@@ -1,4 +1,4 @@
-"""Page "Cài đặt": the cell profile, the active plan, where the data lives."""
+"""Page "Cài đặt": the cell profile, the documents in force, where the data lives."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...app import Services
@@ -14,6 +15,7 @@ from ...domain.validation import ValidationError
 from .. import events
 from ..plans.intake import IMPORT_LABEL, IMPORT_TIP, DocumentIntake
 from ..widgets import heading_label
+from .documents import DocumentListModel
 from .profile_form import ProfileForm
 
 
@@ -37,19 +39,30 @@ class SettingsPage(QWidget):
         save_row.addWidget(self.saved_label, 1)
         profile_layout.addLayout(save_row)
 
-        self.plan_choice = QComboBox()
-        self.plan_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan_choice.setMinimumContentsLength(40)
-        plan_box = QGroupBox("Kế hoạch đang dùng")
+        self.plan_model = DocumentListModel(services.clock, self)
+        self.plan_list = QTableView()
+        self.plan_list.setModel(self.plan_model)
+        self.plan_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_list.verticalHeader().hide()
+        self.plan_list.setWordWrap(False)
+        header = self.plan_list.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        plan_box = QGroupBox("Văn bản cấp trên")
         plan_layout = QVBoxLayout(plan_box)
-        plan_layout.addWidget(self.plan_choice)
+        self.plan_list.setToolTip("Đánh dấu “Đang áp dụng” cho mọi văn bản chi bộ đang thực hiện (kế hoạch cả nhiệm "
+                                  "kỳ, định hướng tháng này, hướng dẫn kỷ niệm…); văn bản đã kết thúc có thể bỏ dấu.")
+        self.plan_list.verticalHeader().setDefaultSectionSize(self.plan_list.fontMetrics().height() + 8)
+        plan_layout.addWidget(self.plan_list)
         self.intake = DocumentIntake(services, app_events, self)
         self.import_plan_button = QPushButton(IMPORT_LABEL)
         self.import_plan_button.setToolTip(IMPORT_TIP)
         self.new_plan_button = QPushButton("Soạn kế hoạch mới…")
         self.new_plan_button.setToolTip("Gõ một kế hoạch không có sẵn tệp")
-        self.edit_plan_button = QPushButton("Sửa kế hoạch…")
-        self.export_plan_button = QPushButton("Xuất kế hoạch ra tệp…")
+        self.edit_plan_button = QPushButton("Sửa văn bản đã chọn…")
+        self.export_plan_button = QPushButton("Xuất văn bản ra tệp…")
         self.export_plan_button.setToolTip("Tệp .json để gửi cho các chi bộ khác nhập vào Cell Desk")
         plan_row = QHBoxLayout()
         for button in (self.import_plan_button, self.new_plan_button, self.edit_plan_button, self.export_plan_button):
@@ -118,7 +131,7 @@ class SettingsPage(QWidget):
         self.format_choice.activated.connect(self._choose_format)
         self.term_year.editingFinished.connect(self._save_term_year)
         self.edit_format_button.clicked.connect(self.copy_format_for_editing)
-        self.plan_choice.activated.connect(self._choose_plan)
+        self.plan_model.in_force_changed.connect(self.set_in_force)
         self.import_plan_button.clicked.connect(self.intake.ask_import)
         self.edit_plan_button.clicked.connect(self._edit_plan)
         self.new_plan_button.clicked.connect(self.intake.new_plan)
@@ -145,11 +158,24 @@ class SettingsPage(QWidget):
             self.form.set_profile(self.services.settings.profile())
 
     def reload_plans(self) -> None:
-        self.plan_choice.clear()
-        for plan in self.services.plans.list_plans():
-            self.plan_choice.addItem(f"{plan.reference}: {plan.title}", plan.id)
-            if plan.is_active:
-                self.plan_choice.setCurrentIndex(self.plan_choice.count() - 1)
+        chosen = self.chosen_plan_id()
+        self.plan_model.set_rows(self.services.plans.list_plans())
+        row = self.plan_model.row_of(chosen) if chosen is not None else -1
+        if row < 0:  # at first the newest document in force, else the newest
+            newest = self.services.plans.active_plan_id()
+            row = self.plan_model.row_of(newest) if newest is not None else self.plan_model.rowCount() - 1
+        if row >= 0:
+            self.plan_list.selectRow(row)
+        # as tall as its rows, up to four (the page has to fit a 768-pixel screen)
+        shown = min(max(1, self.plan_model.rowCount()), 4)
+        self.plan_list.setFixedHeight(self.plan_list.horizontalHeader().sizeHint().height()
+                                      + shown * self.plan_list.verticalHeader().defaultSectionSize()
+                                      + 2 * self.plan_list.frameWidth() + 2)
+
+    def chosen_plan_id(self) -> int | None:
+        """The document the Sửa and Xuất buttons act on: the one selected in the list."""
+        rows = self.plan_list.selectionModel().selectedRows() if self.plan_list.selectionModel() else []
+        return self.plan_model.rows[rows[0].row()].id if rows else None
 
     def reload_formats(self) -> None:
         from ...domain.party_document import FormatProfileError
@@ -201,11 +227,13 @@ class SettingsPage(QWidget):
         self.app_events.changed.emit(events.PROFILE)
         return True
 
-    def _choose_plan(self, _index: int) -> None:
-        plan_id = self.plan_choice.currentData()
-        if plan_id is not None and plan_id != self.services.plans.active_plan_id():
-            self.services.plans.set_active(plan_id)
-            self.app_events.changed.emit(events.PLANS)
+    def set_in_force(self, plan_id: int, in_force: bool) -> None:
+        """The box "Đang áp dụng" was ticked or cleared: saved at once, every page follows."""
+        self.services.plans.set_in_force(plan_id, in_force)
+        plan = next(p for p in self.services.plans.list_plans() if p.id == plan_id)
+        self.plan_message.setText(f"{plan.kind_label} {plan.number} " + (
+            "đã được đưa vào áp dụng." if in_force else "đã thôi áp dụng (vẫn được giữ, đánh dấu lại khi cần)."))
+        self.app_events.changed.emit(events.PLANS)  # reloads this list too
 
     def _ask_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -243,6 +271,9 @@ class SettingsPage(QWidget):
 
     # --- plans ------------------------------------------------------------------
     def _edit_plan(self) -> None:
+        if self.chosen_plan_id() is None and self.services.plans.active_plan_id() is None:
+            self.plan_message.setText("Chưa có văn bản nào để sửa.")
+            return
         dialog = self.edit_dialog()
         if dialog.exec():
             self.finish_edit(dialog)
@@ -250,9 +281,9 @@ class SettingsPage(QWidget):
     def edit_dialog(self):
         from ..plans.editor import PlanEditorDialog
 
-        plan_id = self.services.plans.active_plan_id()
+        plan_id = self.chosen_plan_id() or self.services.plans.active_plan_id()
         document = self.services.exchange.document(plan_id, with_ids=True)
-        dialog = PlanEditorDialog(document, title="Sửa kế hoạch đang dùng", parent=self)
+        dialog = PlanEditorDialog(document, title=f"Sửa văn bản {document['plan']['number']}", parent=self)
         dialog.plan_id = plan_id
         return dialog
 
@@ -268,7 +299,10 @@ class SettingsPage(QWidget):
         from ...exports.atomic import ExportError
         from ..messages import show_error
 
-        plan_id = self.services.plans.active_plan_id()
+        plan_id = self.chosen_plan_id() or self.services.plans.active_plan_id()
+        if plan_id is None:
+            self.plan_message.setText("Chưa có văn bản nào để xuất.")
+            return
         number = self.services.plans.plan_tree(plan_id).summary.number.replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(self, "Xuất kế hoạch", str(Path.home() / f"ke-hoach-{number}.json"),
                                               "Tệp kế hoạch Cell Desk (*.json)")
