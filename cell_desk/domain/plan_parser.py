@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import document_kinds as kinds
 from .dates import month_end
 from .plan import StageKind
-from .plan_windows import RETROSPECTIVE, anniversary_date, find_window, read_window, without_anniversaries
+from .plan_windows import RETROSPECTIVE, anniversary_dates, find_window, read_window, without_anniversaries
 from .text import normalize_text, search_key
 
 KINDS = ("KẾ HOẠCH", "BÁO CÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "ĐỀ ÁN", "PHƯƠNG ÁN",
@@ -38,11 +38,12 @@ PLACE_DATE = re.compile(
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*[-–]\s*([A-ZĐa-zđ]+)\s*/\s*([A-ZĐa-zđ0-9\-]+)")
 STATE_NUMBER = re.compile(r"^Số\s*:?\s*(\d+)\s*/\s*([A-ZĐa-zđ0-9]+(?:\s*-\s*[A-ZĐa-zđ0-9]+)*)")  # 123/KH-UBND
-PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch|định hướng|thông báo|đề cương)\s+(?:số\s*:?\s*)?"
+PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch|định hướng|thông báo|đề cương|chỉ thị|nghị quyết|"
+                          r"kết luận|quy định)\s+(?:số\s*:?\s*)?"
                           r"(\d+)\s*[-–]\s*([A-ZĐ]+)\s*/\s*([A-ZĐ][A-ZĐ0-9\-]*)"
                           r"(?:,?\s+ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)(\d{4}))?", re.IGNORECASE)
 # "Ngày 24/2/2026, Văn phòng Trung ương Đảng ban hành …", "…, ngày 7 tháng 12 năm 2011 của …"
-PROSE_DATE = re.compile(r"^(?:\([^)]{1,20}\)\s*[-–]\s*)?ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+PROSE_DATE = re.compile(r"^(?:\(?[^()\s]{1,20}\)?\s*[-–]\s*)?ngày\s+(?:(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
                         re.IGNORECASE)
 SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(.+)$", re.IGNORECASE)
 PAREN_NUMBER = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
@@ -492,8 +493,15 @@ class _Parser:
         relayed text gives in prose, when the header gave none; never a document it is based on."""
         if self.plan["number"] and self.plan["issued_on"]:
             return
+        said = PROSE_DATE.search(bare)
+        if said and not self.plan["issued_on"] and re.search(r"\bban hành\b", bare, re.IGNORECASE):
+            day = tuple(part for part in said.groups() if part)[:3]  # "Ngày 24-11-2017, … đã ban hành Kế hoạch …"
+            try:
+                self.plan["issued_on"] = dt.date(int(day[2]), int(day[1]), int(day[0])).isoformat()
+            except ValueError:
+                pass
         match = next((found for found in PROSE_NUMBER.finditer(bare) if found.start() == 0 or re.search(
-            r"(ban hành|toàn văn)\s*$", bare[:found.start()], re.IGNORECASE)), None)
+            r"(ban hành\b.*|toàn văn\s*)$", bare[:found.start()], re.IGNORECASE)), None)
         if not match:
             return
         number = f"{match.group(1)}-{match.group(2).upper()}/{match.group(3).upper()}"
@@ -501,9 +509,6 @@ class _Parser:
             return
         self.plan["number"] = number
         day = match.groups()[3:6] if match.group(4) else None
-        said = PROSE_DATE.search(bare)
-        if day is None and said:
-            day = tuple(part for part in said.groups() if part)[:3]
         if day and not self.plan["issued_on"]:
             try:
                 self.plan["issued_on"] = dt.date(int(day[2]), int(day[1]), int(day[0])).isoformat()
@@ -940,9 +945,10 @@ class _Parser:
     def _event_day(self, issued: dt.date | None, title: str) -> dt.date | None:
         """The day the event of a guide falls on: from its anniversary bracket, or the national day
         its title names, the next one on or after the issue date."""
-        if anniversary_date(title):
-            return anniversary_date(title)
-        days = [day for day in (anniversary_date(line.text) for line in self.lines[:60]) if day is not None and (
+        named = anniversary_dates(title)
+        if named:
+            return max(named)
+        days = [day for line in self.lines[:60] for day in anniversary_dates(line.text) if (
             issued is None or issued - dt.timedelta(days=31) <= day <= issued + dt.timedelta(days=400))]
         if days:
             return days[0] if issued is None else max(days)

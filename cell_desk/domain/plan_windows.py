@@ -133,13 +133,15 @@ def without_anniversaries(text: str) -> str:
     return " ".join(text.split())
 
 
-def anniversary_date(text: str) -> dt.date | None:
-    """The day an anniversary falls on this year, from "(03/02/1930 - 03/02/2026)"."""
+def anniversary_dates(text: str) -> list[dt.date]:
+    """The days anniversaries fall on this year, from "(03/02/1930 - 03/02/2026)"."""
+    days = []
     for _, _, last in anniversary_spans(text):
         match = re.fullmatch(r"(?:ngày\s*)?" + _DAY, last.strip().lower())
-        if match:
-            return _date(*match.groups())
-    return None
+        day = _date(*match.groups()) if match else None
+        if day is not None:
+            days.append(day)
+    return days
 
 
 def find_window(text: str, plan_date: dt.date | None) -> FoundWindow | None:
