@@ -239,7 +239,7 @@ def kind_from_title(title: str) -> str | None:
 
 
 class _Parser:
-    def __init__(self, lines: list[SourceLine], outline: bool = False, kind: str | None = None):
+    def __init__(self, lines: list[SourceLine], outline: bool = False, kind: str | None = None, chosen: bool = False):
         self.lines = join_broken_lines(lines)
         self.outline = outline  # the numbered topics of a kind without phases, not phases
         self.kind = kind
@@ -269,7 +269,7 @@ class _Parser:
         self.slogan_mode = False
         self.numbered_lines = 0
         self.title_line = 0
-        self.kind_from_text = kind is not None
+        self.chosen = chosen  # the user chose the kind: a plain list then takes every paragraph
 
     # --- helpers -------------------------------------------------------
     def note(self, line: SourceLine) -> None:
@@ -393,6 +393,9 @@ class _Parser:
                 return
             elif not self.plan["bases"] and bare[0].islower() and not self.plan["preamble"]:
                 self.plan["title"] += " " + bare  # a title that runs onto a second line
+            elif self.chosen and self.kind == kinds.PLAIN_LIST and not bare.endswith(":"):
+                self.section = "content"  # a plain list: what follows the title is the list
+                self.in_content(line, bare)
             else:
                 self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
                 self._prose_number(bare)
@@ -462,7 +465,7 @@ class _Parser:
                 self.plan["issuer"] = bare
             return
         if _marker(bare) or PHASE_WORD.match(bare) or BULLET.match(bare) or bare.startswith("Căn cứ") or len(
-                self.lead) >= 3:
+                self.lead) >= 3 or (self.chosen and self.kind == kinds.PLAIN_LIST):
             self.after_kind = True  # no kind line: the text starts here
             if not self.plan["title"]:
                 self._title_from_lead()
@@ -631,8 +634,8 @@ class _Parser:
         if marker is not None:
             self.slogan_mode = False
             style, code, text = marker
-            if self.task_type is None or style == self.task_type or self.task is None:
-                self.task_type = self.task_type or style
+            if self.task_type in (None, "paragraph") or style == self.task_type or self.task is None:
+                self.task_type = style if self.task_type in (None, "paragraph") else self.task_type
                 self.start_task(line, code, text)
                 return
             head, rest = _split_heading(text)
@@ -645,8 +648,10 @@ class _Parser:
         if self.slogan_mode and self.plan["slogans"] and not slogan:
             self.slogan_mode = False
         target = self.task or self.theme
-        if target is None and self.kind == kinds.PLAIN_LIST:
-            self.start_task(line, "", bare)  # a list without numbers: each paragraph is a task
+        if self.chosen and self.kind == kinds.PLAIN_LIST and self.task_type in (None, "paragraph") \
+                and self.theme is None and not (bare.endswith(":") and not self.tasks):
+            self.task_type = "paragraph"  # a list without numbers: each paragraph is a task
+            self.start_task(line, "", bare)
             return
         if target is None:
             self.plan["preamble"] = (self.plan["preamble"] + " " + bare).strip()
@@ -882,8 +887,7 @@ class _Parser:
             if task.get("sub_items"):
                 item["sub_items"], item["sub_lines"] = task["sub_items"], task["sub_lines"]
             items.append(item)
-        if not items and not plan["slogans"] and self.kind != kinds.PLAIN_LIST and plan["title"] and (
-                self.kind_from_text or self.numbered_lines == 0):
+        if not items and not plan["slogans"] and self.kind != kinds.PLAIN_LIST and plan["title"]:
             items.append({"text": plan["title"][:1].upper() + plan["title"][1:], "line": self.title_line or None,
                           "generated": True})
         if self.kind == kinds.SLOGAN_LIST or (not items and plan["slogans"]):
@@ -1004,6 +1008,9 @@ class _Parser:
         return undated
 
 
+CHOSEN = "do người dùng chọn"
+
+
 def detect_kind(first: ParsedPlan) -> tuple[str, str, bool]:
     """(kind, why, whether it keeps its phases), from the title and what the phased reading found."""
     plan = first.document["plan"]
@@ -1035,8 +1042,8 @@ def parse_plan(lines: list[SourceLine], kind: str | None = None) -> ParsedPlan:
     if kind is None:
         kind, reason, phased = detect_kind(first)
     else:
-        reason, phased = "do người dùng chọn", kind == kinds.PHASED_PLAN
-    parsed = first if phased else _Parser(lines, outline=True, kind=kind).run()
+        reason, phased = CHOSEN, kind == kinds.PHASED_PLAN
+    parsed = first if phased else _Parser(lines, outline=True, kind=kind, chosen=reason == CHOSEN).run()
     parsed.document["plan"]["doc_kind"] = kind
     parsed.kind_reason = reason
     return parsed

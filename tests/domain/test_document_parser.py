@@ -209,3 +209,11 @@ def test_a_document_without_structure_says_what_was_recognised():
     parsed = parse("Số 07-CV/BTG\nMột dòng chữ không có cấu trúc gì.\nNhiệt liệt chào mừng!\n")
     assert parsed.recognised["number"] == "07-CV/BTG" and parsed.recognised["slogan_lines"] == 1
     assert parsed.recognised["lines"] == 3
+
+
+def test_text_without_numbers_becomes_a_list_only_when_the_user_asks():
+    text = "Danh sách việc tháng này\nChuẩn bị phòng họp chi bộ.\nMời đảng viên dự họp.\n"
+    assert parse(text).document["plan"]["phases"] == []  # refused by intake, which offers the plain list
+    chosen = parse(text, kind=kinds.PLAIN_LIST)
+    assert tasks(chosen) == ["Chuẩn bị phòng họp chi bộ.", "Mời đảng viên dự họp."]
+    assert chosen.document["plan"]["title"] == "Danh sách việc tháng này"
