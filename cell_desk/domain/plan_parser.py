@@ -141,7 +141,21 @@ def join_broken_lines(lines: list[SourceLine]) -> list[SourceLine]:
                 joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}", line.number)
                 continue
         joined.append(SourceLine(line.number, text))
-    return joined
+    return [part for line in joined for part in _phases_in_prose(line)]
+
+
+PHASE_IN_PROSE = re.compile(r"(?:(?<=[.;:,])\s+(?:và\s+)?|\s+và\s+)(?=(?:đợt|giai đoạn)\s+\d{1,2}\s*(?:[:(,]|từ|trong|ngay|sau|trước|bắt đầu))",
+                            re.IGNORECASE)
+
+
+def _phases_in_prose(line: SourceLine) -> list[SourceLine]:
+    """"… với ba đợt như sau. Đợt 1: Từ tháng 1/2015 … Đợt 2 từ sau …": a news report's phases
+    written as sentences of one paragraph, each a line of its own (of the same source line)."""
+    parts = PHASE_IN_PROSE.split(line.text)
+    if len(parts) == 1:
+        return [line]
+    return [SourceLine(line.number, part.strip()[:1].upper() + part.strip()[1:], line.last)
+            for part in parts if part.strip()]
 
 
 def _stage_of(text: str) -> StageKind | None:

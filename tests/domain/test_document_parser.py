@@ -217,3 +217,12 @@ def test_text_without_numbers_becomes_a_list_only_when_the_user_asks():
     chosen = parse(text, kind=kinds.PLAIN_LIST)
     assert tasks(chosen) == ["Chuẩn bị phòng họp chi bộ.", "Mời đảng viên dự họp."]
     assert chosen.document["plan"]["title"] == "Danh sách việc tháng này"
+
+
+def test_phases_written_as_sentences_of_a_news_report():
+    parsed = parse("Kế hoạch tuyên truyền bầu cử\nNgày 04 tháng 02 năm 2016, Ủy ban bầu cử tỉnh ban hành Kế hoạch tuyên truyền.\n"
+                   "Công tác tuyên truyền chia làm 3 đợt: đợt 01 từ ngày 05/02/2016 đến ngày 16/4/2016, đợt 2 từ ngày "
+                   "17/4/2016 đến ngày 22/5/2016 và đợt 3 từ ngày 23/5/2016 đến ngày 16/6/2016.\n")
+    assert parsed.kind == kinds.PHASED_PLAN
+    assert windows(parsed) == [("2016-02-05", "2016-04-16"), ("2016-04-17", "2016-05-22"), ("2016-05-23", "2016-06-16")]
+    assert parsed.document["plan"]["issued_on"] == "2016-02-04"

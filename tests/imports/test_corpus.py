@@ -23,8 +23,6 @@ KNOWN_LIMITS = {
     "event_guide-96-nam-thanh-lap-dang-2026-laichau.txt": "begins at '1. Nội dung tuyên truyền', no title",
     "event_guide-100-nam-ngay-sinh-vo-van-kiet-2022-btgtw.txt": "no issue date, the event is read from the issue year",
     "study_plan-nghi-quyet-dai-hoi-xx-quang-ngai-2020.txt": "a news report: steps are sentences inside paragraphs",
-    "phased_plan-tuyen-truyen-dai-hoi-xii-2015-btgtw.txt": "a news report: the phases are sentences in one paragraph",
-    "phased_plan-tuyen-truyen-bau-cu-2016-dongthap.txt": "a news report: the phases are sentences in one paragraph",
     "plain_list-ket-luan-ban-bi-thu-sau-tet-binh-ngo-2026-vptw.txt": "a news report read as its lead",
     "slogan_list-mung-dang-mung-xuan-binh-ngo-2026.txt": "banner words without '!' are not told from headings",
     "slogan_list-dai-hoi-dang-bo-cac-cap-2025-2030-btgtw.png": "OCR: the number is read with a slip",
