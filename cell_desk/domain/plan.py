@@ -205,3 +205,9 @@ class PlanTree:
 
     def progress(self) -> Progress:
         return Progress.of(self.all_items())
+
+
+def current_first(trees: list[PlanTree], today: dt.date) -> list[PlanTree]:
+    """Documents still running or yet to come first, the newest issued first; ended ones after them."""
+    return sorted(trees, key=lambda tree: (tree.summary.is_ended(today), -tree.summary.issued_on.toordinal(),
+                                           -tree.summary.id))

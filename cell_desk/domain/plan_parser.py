@@ -923,7 +923,7 @@ class _Parser:
                     issued.year + (1 if issued and issued.month == 12 and number == 1 else 0) if issued else None)
                 if year:
                     start = dt.date(year, number, 1)
-                    return start, month_end(year, number), f"Tháng {number}/{year}", f"Nội dung tháng {number}/{year}"
+                    return start, month_end(year, number), "", f"Tháng {number}/{year}"
         found = self._period_in_text()
         if found is not None:
             window, words = found
@@ -931,13 +931,13 @@ class _Parser:
             return start or issued, window.ends_on, words, "Thời gian thực hiện"
         event = self._event_day(issued, title)
         if event is not None:
-            return issued, event, f"Đến ngày {event:%d/%m/%Y}", "Tuyên truyền đến ngày sự kiện"
+            return issued, event, "", f"Tuyên truyền đến ngày {event:%d/%m/%Y}"
         if issued is None:
-            return None, None, "", "Nội dung cần thực hiện"
+            return None, None, "", "Việc cần thực hiện"
         end = dt.date(issued.year, 12, 31)
         if (end - issued).days < 31:
             end = month_end(issued.year + 1, 1) if issued.month == 12 else end
-        return issued, end, f"Đến ngày {end:%d/%m/%Y}", "Nội dung cần thực hiện"
+        return issued, end, "", f"Thực hiện đến ngày {end:%d/%m/%Y}"
 
     def _period_in_text(self):
         """A guide's own period ("Thời gian tuyên truyền: từ ngày 15/01 đến hết 28/02/2026") or a study

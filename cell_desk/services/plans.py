@@ -103,7 +103,6 @@ class PlanService:
                                        .order_by(PlanRow.issued_on, PlanRow.id)))
         return self._trees(ids)
 
-    forest = trees_in_force
 
     def _trees(self, plan_ids: list[int]) -> list[PlanTree]:
         with self.database.session() as session:

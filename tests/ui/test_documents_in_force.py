@@ -18,10 +18,15 @@ def test_the_checklist_has_a_top_level_per_document_in_force(make_window, open_a
     window = make_window(services)
     page = window.checklist_page
     window.show_page(page)
-    assert tops(page.model) == [
-        "Kế hoạch theo đợt 20-KH/ĐUK: Tuyên truyền Đại hội đảng các cấp, Đại hội Đảng bộ Khối lần thứ IX… – đã kết thúc",
-        "Định hướng tháng 45-ĐH/BTGĐUK: Định hướng công tác tuyên truyền tháng 3/2026"]
-    orientation_row = page.model.index(1, 0)
+    assert tops(page.model) == [  # today's work first; the ended plan after it, folded and not in red
+        "Định hướng tháng 45-ĐH/BTGĐUK: Định hướng công tác tuyên truyền tháng 3/2026",
+        "Kế hoạch theo đợt 20-KH/ĐUK: Tuyên truyền Đại hội đảng các cấp, Đại hội Đảng bộ Khối lần thứ IX… – đã kết thúc"]
+    orientation_row = page.model.index(0, 0)
+    assert page.tree.isExpanded(page.proxy.mapFromSource(orientation_row))
+    ended_row = page.model.index(1, 0)
+    assert not page.tree.isExpanded(page.proxy.mapFromSource(ended_row))
+    late_item = page.model.index(0, 0, page.model.index(0, 0, ended_row))
+    assert page.model.data(late_item, Qt.ItemDataRole.BackgroundRole) is None
     assert page.model.node(orientation_row).kind is NodeKind.DOCUMENT
     assert tops(page.model, orientation_row) == ["Tháng 3/2026"]
     assert tops(page.model, page.model.index(0, 0, orientation_row)) == list(TOPICS)
@@ -83,10 +88,10 @@ def test_the_task_picker_groups_the_tasks_by_document(qtbot, open_at):
     chosen = services.plans.plan_tree(plan_id).all_items()[1].id
     picker = ItemPicker(services, {chosen})
     qtbot.addWidget(picker)
-    seed, month_orientation = tops(picker.model)
+    month_orientation, seed = tops(picker.model)  # today's document first
     assert seed.startswith("Kế hoạch theo đợt 20-KH/ĐUK: Tuyên truyền Đại hội") and seed.endswith("– đã kết thúc")
     assert month_orientation == "Định hướng tháng 45-ĐH/BTGĐUK: Định hướng công tác tuyên truyền tháng 3/2026"
-    month = picker.model.item(1).child(0)
+    month = picker.model.item(0).child(0)
     assert [month.child(r).text() for r in range(month.rowCount())] == list(TOPICS)
     assert picker.tree.isExpanded(picker.proxy.mapFromSource(month.index()))  # running, and holds the choice
     assert picker.chosen() == [(chosen, TOPICS[1])]

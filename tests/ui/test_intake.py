@@ -74,7 +74,7 @@ def test_the_kind_box_shows_the_kind_and_reads_the_text_again_as_another(intake,
     assert dialog.kind_choice.currentText() == "Định hướng tháng"
     assert dialog.kind_reason.text() == "Chương trình nhận ra loại này vì tiêu đề là định hướng, thông tin của một tháng."
     before = tree_texts(dialog)
-    assert before[0].startswith("Nội dung tháng 10/2025") and len(before) == 4
+    assert before[0].startswith("Tháng 10/2025") and len(before) == 4
 
     dialog.kind_choice.setCurrentIndex(dialog.kind_choice.findData("slogan_list"))
     dialog.kind_choice.activated.emit(dialog.kind_choice.currentIndex())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import Services
+from ...domain.plan import current_first
 from ...domain.activity import MAX_PEOPLE, Activity, ActivityDraft
 from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
@@ -31,7 +32,7 @@ class ItemPicker(QDialog):
         self.model = QStandardItemModel(self)
         today = services.clock()
         to_expand = []
-        for tree in services.plans.trees_in_force():
+        for tree in current_first(services.plans.trees_in_force(), today):
             summary = tree.summary
             heading = summary.heading(today, limit=60)
             document_entry = QStandardItem(heading)

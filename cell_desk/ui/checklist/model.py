@@ -276,7 +276,8 @@ class ChecklistModel(QAbstractItemModel):
 
     def _item_data(self, node: Node, column: Column, role: int):
         item = node.item
-        overdue = item.is_overdue(self.clock())
+        # the late items of an ended document are history, not today's alarm
+        overdue = item.is_overdue(self.clock()) and not node.document.is_ended(self.clock())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Column.TEXT:
                 return item.text

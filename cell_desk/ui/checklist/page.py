@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.checklist import MAX_ASSIGNEE_LENGTH, EARLIEST_DATE, ItemState
 from ...domain.dates import format_ui_date
-from ...domain.plan import ItemStatus
+from ...domain.plan import ItemStatus, current_first
 from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
@@ -281,8 +281,8 @@ class ChecklistPage(QWidget):
 
     # --- data ----------------------------------------------------------
     def reload(self) -> None:
-        trees = self.services.plans.trees_in_force()
         today = self.services.clock()
+        trees = current_first(self.services.plans.trees_in_force(), today)
         if len(trees) == 1:
             summary = trees[0].summary
             self.heading.setText(f"{summary.reference}: {summary.title}"
@@ -334,11 +334,22 @@ class ChecklistPage(QWidget):
         )
         self.proxy.set_criteria(criteria)
         self.tree.expandAll()
+        if not criteria.selects_items and scope == "":
+            self._fold_ended_documents()
         if current is not None:
             self.select_item(current)
         shown = self.visible_item_count()
         total = len(self.model.by_item_id)
         self.count.setText(f"Đang hiện {shown} / {total} nội dung" if shown != total else f"{total} nội dung")
+
+    def _fold_ended_documents(self) -> None:
+        """An ended document stays in the tree, folded, so that today's work is what meets the eye."""
+        today = self.services.clock()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            node = self.model.node(self.proxy.mapToSource(index))
+            if node is not None and node.kind is NodeKind.DOCUMENT and node.document.is_ended(today):
+                self.tree.collapse(index)
 
     def visible_item_count(self) -> int:
         """Items (and sub-items) that pass the filters."""
