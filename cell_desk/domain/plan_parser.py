@@ -30,7 +30,7 @@ NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)(?:\.|\s)\s*(\S.*)$")
 LETTERED = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
 PHASE_WORD = re.compile(r"^(Đợt|Giai đoạn|Bước)\s+(\d{1,2}|[IVX]{1,4})(?!\d|\s*[-–]\s*\d{4})\s*[:.\-–]?\s*(.*)$",
                         re.IGNORECASE)
-BULLET = re.compile(r"^[-–•·]\s*(.*)$")
+BULLET = re.compile(r"^[-–—•·~]\s*(.*)$")  # "—" and "~" are how OCR often reads a dash
 SUB_BULLET = re.compile(r"^(?:[-–•·]\s*)?\+\s*(.*)$")
 PLACE_DATE = re.compile(
     r"^(?P<place>(?![^,]*\d+\s*[-–]\s*[A-ZĐ]+\s*/)[^,]{2,60}),\s*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
@@ -46,6 +46,8 @@ PROSE_NUMBER = re.compile(r"(?:văn bản|công văn|hướng dẫn|kế hoạch
 PROSE_DATE = re.compile(r"^(?:\(?[^()\s]{1,20}\)?\s*[-–]\s*)?ngày\s+(?:(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
                         re.IGNORECASE)
 SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(.+)$", re.IGNORECASE)
+YEAR_START = re.compile(r"^(?:19|20)\d{2}\b(?![./-]\d)")  # "Đợt 2 từ năm" / "2022 đến năm 2025."
+DATES_IN_BRACKETS = re.compile(r"^\([^()]*\d{4}[^()]*\)\s*[!.;]?$")
 PAREN_NUMBER = re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")
 ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 ORDINAL = re.compile(r"^(Thứ\s+(?:" + "|".join(ORDINALS) + r")|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)"
@@ -133,11 +135,15 @@ def join_broken_lines(lines: list[SourceLine]) -> list[SourceLine]:
             continue
         if joined:
             previous = joined[-1].text
-            lower_start = text[0].islower()
+            # a bracket or a last "!" carries on the sentence before it ("… 48 năm Ngày Giải phóng" / "(30/4/1975 - 30/4/2023)!")
+            lower_start = text[0].islower() or bool(DATES_IN_BRACKETS.match(text)) or (
+                text.endswith("!") and previous[-1] not in TERMINAL and not BULLET.match(text))
             # an unfinished bullet continued on the next page (an unfinished paragraph is too
             # often a heading or a "Căn cứ" line followed by the next one)
             previous_open = previous[-1] not in TERMINAL and bool(BULLET.match(previous)) and len(previous) > 60
-            if not _starts_structure(text) and ((lower_start and not _is_heading(previous)) or previous_open):
+            year_goes_on = bool(YEAR_START.match(text)) and previous[-1] not in TERMINAL
+            if year_goes_on or not _starts_structure(text) and (
+                    (lower_start and not _is_heading(previous)) or previous_open):
                 joined[-1] = SourceLine(joined[-1].number, f"{previous} {text}", line.number)
                 continue
         joined.append(SourceLine(line.number, text))
@@ -228,7 +234,7 @@ def _marker(bare: str) -> tuple[str, str, str] | None:
 
 def _slogan_text(bare: str) -> str | None:
     """A line that ends with "!" without its number, bullet and quotes; None for any other line."""
-    text = re.sub(r"^(?:\d{1,2}\s*[\.\)]|[-–•·+*])\s*", "", bare).strip()
+    text = re.sub(r"^(?:\d{1,2}\s*[\.\)]|[-–—•·~+*])\s*", "", bare).strip()
     text = text.strip("“”\"'‘’ ")
     return text if text.endswith("!") and len(text) > 3 else None
 
@@ -493,7 +499,7 @@ class _Parser:
     def _title_from_lead(self) -> None:
         """A web page's own title: the first short lead line that names a kind of document."""
         for text in self.lead:
-            if len(text) < 250 and kind_from_title(text):
+            if len(text) < 200 and not text.endswith(".") and kind_from_title(text):
                 self.plan["title"] = text
                 return
 
@@ -624,7 +630,12 @@ class _Parser:
 
     # --- the outline of a document without phases --------------------------------------------
     def in_outline(self, line: SourceLine, bare: str) -> None:
+        if self.kind == kinds.SLOGAN_LIST:
+            self.slogan_mode = True  # a list of slogans is slogans from its first line to its last
         slogan = _slogan_text(bare)
+        if self.slogan_mode and self.kind == kinds.SLOGAN_LIST and not slogan and BULLET.match(bare) \
+                and len(bare) < 160:
+            slogan = BULLET.match(bare).group(1).strip("“”\" ")  # a listed slogan whose "!" was lost (OCR)
         if self.slogan_mode and slogan:
             self.add_slogan(line, slogan)
             return
@@ -1018,6 +1029,8 @@ class _Parser:
                 before = (dt.date.fromisoformat(before) + dt.timedelta(days=1)).isoformat()
             start = phase["starts_on"] or before or fallback.isoformat()
             end = phase["ends_on"] or after or start
+            if phase["ends_on"] and not phase["starts_on"] and end < start:
+                start = end[:8] + "01"  # "từ nay đến hết năm 2021" with no issue date: left for the user
             phase["starts_on"], phase["ends_on"] = start, max(start, end)
         return undated
 
@@ -1029,8 +1042,10 @@ def detect_kind(first: ParsedPlan) -> tuple[str, str, bool]:
     """(kind, why, whether it keeps its phases), from the title and what the phased reading found."""
     plan = first.document["plan"]
     title = f"{plan.get('kind', '')} {plan.get('title', '')}"
-    by_title = kind_from_title(title) if plan.get("title") else None
-    for lead in ([] if by_title else plan.get("lead", [])[:3] + [plan.get("preamble", "")[:300]]):
+    slogans = first.recognised.get("slogan_lines", 0) >= max(3, first.recognised.get("lines", 0) // 3)
+    guessed = plan.get("title") in plan.get("lead", [])  # a web page's line taken for the title
+    by_title = kind_from_title(title) if plan.get("title") and not (guessed and slogans) else None
+    for lead in ([] if by_title or slogans else plan.get("lead", [])[:3] + [plan.get("preamble", "")[:300]]):
         by_title = kind_from_title(lead)
         if by_title:
             break
@@ -1042,7 +1057,7 @@ def detect_kind(first: ParsedPlan) -> tuple[str, str, bool]:
         return by_title, KIND_REASONS[by_title], False
     if len(dated_phases) == 1:
         return kinds.PHASED_PLAN, "có một đợt với thời gian riêng", True
-    if first.recognised.get("slogan_lines", 0) >= max(3, first.recognised.get("lines", 0) // 3):
+    if slogans:
         return kinds.SLOGAN_LIST, "phần lớn các dòng là khẩu hiệu", False
     return kinds.PLAIN_LIST, "không thấy đợt, tháng hay sự kiện: mỗi mục đánh số là một việc", False
 

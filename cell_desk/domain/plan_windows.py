@@ -123,7 +123,7 @@ def anniversary_spans(text: str) -> list[tuple[int, int, str]]:
     for match in _BRACKET.finditer(text):
         years = [int(year) for year in _YEAR_TOKEN.findall(match.group(1))]
         if len(years) >= 2 and years[-1] - years[0] >= 2:
-            spans.append((match.start(), match.end(), re.split(r"\s*[-–]\s*", match.group(1))[-1].strip()))
+            spans.append((match.start(), match.end(), re.split(r"\s*[-–—]\s*", match.group(1))[-1].strip()))
     return spans
 
 

@@ -25,11 +25,11 @@ KNOWN_LIMITS = {
     "study_plan-nghi-quyet-dai-hoi-xx-quang-ngai-2020.txt": "a news report: steps are sentences inside paragraphs",
     "plain_list-ket-luan-ban-bi-thu-sau-tet-binh-ngo-2026-vptw.txt": "a news report read as its lead",
     "slogan_list-mung-dang-mung-xuan-binh-ngo-2026.txt": "banner words without '!' are not told from headings",
-    "slogan_list-dai-hoi-dang-bo-cac-cap-2025-2030-btgtw.png": "OCR: the number is read with a slip",
-    "slogan_list-30-4-va-1-5-2023-dongnai.jpg": "OCR: the title is read as an anniversary guide",
+    "slogan_list-dai-hoi-dang-bo-cac-cap-2025-2030-btgtw.png":
+        "its number stands in a 'Căn cứ theo … Công văn 9743-CV/BTGTW' line, read as a citation",
+    "slogan_list-30-4-va-1-5-2023-dongnai.jpg": "OCR slips in the slogans' letters, and no issue date",
     "study_plan-chi-thi-01-ct-tw-nghi-quyet-dai-hoi-xiv-2026-bct.pdf":
         "the PDF breaks the sentence giving number and date across lines that start with capitals",
-    "phased_plan-tuyen-truyen-sau-dai-hoi-2021-khanhhoa.pdf": "scanned news report: phases inside paragraphs",
 }
 
 
