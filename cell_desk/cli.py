@@ -379,7 +379,7 @@ def _plan_import(services, args) -> int:
 def _plan_list(services) -> int:
     for plan in services.plans.list_plans():
         marker = "*" if plan.is_active else " "
-        print(f"{marker} {plan.id:>3}  {plan.reference}  ({plan.item_count} nội dung)  {plan.title}")
+        print(f"{marker} {plan.id:>3}  {plan.kind_label}: {plan.reference}  ({plan.item_count} nội dung)  {plan.title}")
     return 0
 
 

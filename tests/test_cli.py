@@ -24,7 +24,7 @@ def test_version(capsys):
 def test_plan_list_and_show_print_the_whole_active_plan(capsys, data_dir):
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "list")
     assert code == 0
-    assert "* " in out and "20-KH/ĐUK" in out and "73 nội dung" in out
+    assert "* " in out and "Kế hoạch theo đợt: Kế hoạch 20-KH/ĐUK" in out and "73 nội dung" in out
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "plan", "show")
     assert code == 0
     assert "1.3. Tuyên truyền Đại hội Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh: Từ tháng 7/2020 đến 31/8/2020 (01/07/2020 – 31/08/2020)" in out
