@@ -376,3 +376,20 @@ def test_a_spreadsheet_is_not_taken_for_a_document(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     refused(path, "bảng tính Excel")
+
+
+def test_a_docx_paragraph_reads_as_python_docx_reads_it(tmp_path):
+    """Our one-walk reading of a paragraph gives what python-docx's Paragraph.text gives."""
+    from docx import Document
+
+    from cell_desk.imports.plan_files import _paragraph_text
+
+    document = Document()
+    paragraph = document.add_paragraph("Tuyên truyền ")
+    paragraph.add_run("kỷ niệm").bold = True
+    paragraph.add_run("\tngày 3/2")
+    paragraph.add_run().add_break()
+    paragraph.add_run("dòng sau")
+    document.add_paragraph("")
+    assert [_paragraph_text(p._p) for p in document.paragraphs] == [p.text for p in document.paragraphs]
+    assert _paragraph_text(document.paragraphs[0]._p) == "Tuyên truyền kỷ niệm\tngày 3/2\ndòng sau"
