@@ -160,6 +160,10 @@ def _phases_in_prose(line: SourceLine) -> list[SourceLine]:
     parts = PHASE_IN_PROSE.split(line.text)
     if len(parts) == 1:
         return [line]
+    if re.fullmatch(r"[\dIVX.\-–)(\s]+", parts[0]):  # "1.1. Đợt 1: …" is a heading, not two sentences
+        parts[:2] = [f"{parts[0]} {parts[1]}"]
+        if len(parts) == 1:
+            return [line]
     return [SourceLine(line.number, part.strip()[:1].upper() + part.strip()[1:], line.last)
             for part in parts if part.strip()]
 

@@ -226,3 +226,10 @@ def test_phases_written_as_sentences_of_a_news_report():
     assert parsed.kind == kinds.PHASED_PLAN
     assert windows(parsed) == [("2016-02-05", "2016-04-16"), ("2016-04-17", "2016-05-22"), ("2016-05-23", "2016-06-16")]
     assert parsed.document["plan"]["issued_on"] == "2016-02-04"
+
+
+def test_a_numbered_phase_heading_is_not_split_as_sentences():
+    parsed = parse("Hà Nội, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\ntuyên truyền\nII. NỘI DUNG\n1. Các đợt tuyên truyền\n"
+                   "1.1. Đợt 1: Từ tháng 1/2026 đến tháng 6/2026\n- Việc một\n1.2. Đợt 2: Từ tháng 7/2026 đến tháng 12/2026\n- Việc hai\n")
+    assert [(p["code"], p["title"]) for p in parsed.document["plan"]["phases"]] == [("1.1", "Đợt 1"), ("1.2", "Đợt 2")]
+    assert tasks(parsed) == ["Việc một", "Việc hai"]
