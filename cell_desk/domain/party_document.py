@@ -36,6 +36,8 @@ class PartyDocument:
     signing_authority: str = "T/M CHI BỘ"
     signer_position: str = "BÍ THƯ"
     signer_name: str = ""
+    annex_title: str = ""  # `kèm theo Báo cáo số 05-BC/CB …`: under PHỤ LỤC, on a page after the signature
+    annex: list[Block] = field(default_factory=list)
 
     @property
     def kind_name(self) -> str:

@@ -10,6 +10,9 @@ from ..domain.text import strip_forbidden
 from .atomic import write_atomically
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+LANGUAGE = "vi-VN"  # Word spell-checks the text as Vietnamese
+WORD_2013_AND_LATER = "15"  # compatibilityMode: the file opens in Word's current mode, not "compatibility mode"
+KEEP_WITH_SIGNATURE = 2  # the last body paragraphs move to the next page with the signature block
 # Named paragraph styles of the body, so the document reads as structured in Word's style list.
 BODY_STYLES = {"paragraph": "Cell Desk – Nội dung", "section": "Cell Desk – Mục I", "numbered": "Cell Desk – Mục 1",
                "subnumbered": "Cell Desk – Mục 1.1", "lettered": "Cell Desk – Điểm a)"}
@@ -34,12 +37,16 @@ def build_party_docx(document: PartyDocument, profile: FormatProfile):
     section.left_margin, section.right_margin = Mm(page("left_mm")), Mm(page("right_mm"))
     section.header_distance, section.footer_distance = Mm(page("header_distance_mm")), Mm(page("footer_distance_mm"))
     writer.default_font()
+    writer.document_settings(document)
     writer.page_numbers(section)
     writer.heading_table(document)
     writer.title(document)
-    for block in document.blocks:
-        writer.block(block)
+    body = [writer.block(block) for block in document.blocks]
+    writer.keep_with_next(body[-KEEP_WITH_SIGNATURE:])
     writer.signature_table(document)
+    if document.annex:
+        writer.annex(document)
+    writer.closing_paragraph()
     return word
 
 
@@ -64,9 +71,11 @@ class _Writer:
         run.font.size = self.Pt(size)
         run.bold, run.italic, run.underline = bold, italic, underline
         run.font.name = self.font
-        fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+        properties = run._element.get_or_add_rPr()
+        fonts = properties.get_or_add_rFonts()
         for slot in FONT_SLOTS:  # every script slot, so Vietnamese never falls back to another font
             fonts.set(qn(slot), self.font)
+        properties.append(_language_element())
         return run
 
     def paragraph(self, container, alignment=None, space_after=0, space_before=0, indent_mm=0, line_pt=None):
@@ -86,6 +95,42 @@ class _Writer:
 
     def default_font(self) -> None:
         self._set_font(self.word.styles["Normal"], self.profile.get("body", "size_pt"))
+        self.word.styles["Normal"].element.get_or_add_rPr().append(_language_element())
+
+    def document_settings(self, document: PartyDocument) -> None:
+        """Vietnamese as the document's language, Word's current compatibility mode, the real
+        title, author and dates, and no thumbnail of python-docx's template."""
+        import datetime as dt
+
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml.ns import qn
+
+        styles = self.word.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        for old in run_defaults.findall(qn("w:lang")):
+            run_defaults.remove(old)
+        run_defaults.append(_language_element())
+        settings = self.word.settings.element
+        for setting in settings.iter(qn("w:compatSetting")):
+            if setting.get(qn("w:name")) == "compatibilityMode":
+                setting.set(qn("w:val"), WORD_2013_AND_LATER)
+        for theme_language in settings.iter(qn("w:themeFontLang")):
+            theme_language.set(qn("w:val"), LANGUAGE)
+            theme_language.attrib.pop(qn("w:eastAsia"), None)
+        properties = self.word.core_properties
+        now = dt.datetime.now().replace(microsecond=0)
+        properties.title = f"{document.kind_name.capitalize()} {document.subtitle}".strip()
+        properties.subject = document.subtitle
+        properties.author = properties.last_modified_by = document.issuing_body
+        properties.comments = properties.keywords = properties.category = ""
+        properties.language = LANGUAGE
+        properties.created = properties.modified = now
+        properties.revision = 1
+        package = self.word.part.package
+        for relationship_id, relationship in list(package.rels.items()):
+            if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+                package.rels.pop(relationship_id)
 
     def _set_font(self, style, size) -> None:
         from docx.oxml.ns import qn
@@ -185,6 +230,13 @@ class _Writer:
         paragraph = copy.deepcopy(self._paragraph_template(style.style_id))
         paragraph[-1][-1].text = strip_forbidden(text)  # w:p / w:r / w:t
         self._body_end.addprevious(paragraph)
+        return paragraph
+
+    @staticmethod
+    def keep_with_next(paragraphs) -> None:
+        """Word and LibreOffice keep each of these on the page of what follows it."""
+        for paragraph in paragraphs:
+            paragraph.get_or_add_pPr().keepNext_val = True
 
     def _paragraph_template(self, style_id: str):
         """A styled one-run paragraph, copied for each block: building each through python-docx's
@@ -195,7 +247,7 @@ class _Writer:
 
             self._templates[style_id] = parse_xml(
                 f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
-                '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p>')
+                f'<w:r><w:rPr><w:lang w:val="{LANGUAGE}"/></w:rPr><w:t xml:space="preserve"></w:t></w:r></w:p>')
         return self._templates[style_id]
 
     @property
@@ -229,10 +281,15 @@ class _Writer:
         return style
 
     def signature_table(self, document: PartyDocument) -> None:
+        """Recipients and signature side by side, as one row that never splits over two pages; the
+        last body paragraphs go with it. The room for the signature is space under the position,
+        not empty lines a page could break between."""
         footer = lambda *keys: self.profile.get("footer", *keys)  # noqa: E731
-        self.paragraph(self.word, space_after=0)
-        left, right = self._two_columns(self.text_width_mm / 2)
-        label = self.paragraph(left.paragraphs[0], self.align.LEFT)
+        gap = self.profile.get("body", "line_spacing_pt")  # a line between the text and the block
+        table_cells = self._two_columns(self.text_width_mm / 2)
+        self._cannot_split(table_cells[0])
+        left, right = table_cells
+        label = self.paragraph(left.paragraphs[0], self.align.LEFT, space_before=gap)
         self.run(label, footer("recipients_label", "text"), footer("recipients_label", "size_pt"),
                  bold=footer("recipients_label", "bold"), italic=footer("recipients_label", "italic"),
                  underline=footer("recipients_label", "underline"))
@@ -240,12 +297,54 @@ class _Writer:
             text = line if line.startswith("-") else f"- {line}"
             self.run(self.paragraph(left, self.align.LEFT), text, footer("recipients", "size_pt"))
         centre = self.align.CENTER
-        self.run(self.paragraph(right.paragraphs[0], centre), document.signing_authority.upper(),
-                 footer("signing_authority", "size_pt"), bold=footer("signing_authority", "bold"))
+        lines = [(document.signing_authority.upper(), "signing_authority")]
         if document.signer_position:
-            self.run(self.paragraph(right, centre), document.signer_position.upper(), footer("position", "size_pt"),
-                     bold=footer("position", "bold"))
-        for _ in range(footer("signature_blank_lines")):
-            self.paragraph(right, centre)
-        self.run(self.paragraph(right, centre), document.signer_name, footer("signer", "size_pt"),
-                 bold=footer("signer", "bold"))
+            lines.append((document.signer_position.upper(), "position"))
+        room = footer("signature_blank_lines") * footer("signer", "size_pt") * 1.2
+        for number, (text, key) in enumerate(lines):
+            paragraph = self.paragraph(right.paragraphs[0] if number == 0 else right, centre,
+                                       space_before=gap if number == 0 else 0,
+                                       space_after=room if number == len(lines) - 1 else 0)
+            self.run(paragraph, text, footer(key, "size_pt"), bold=footer(key, "bold"))
+        if document.signer_name:
+            self.run(self.paragraph(right, centre), document.signer_name, footer("signer", "size_pt"),
+                     bold=footer("signer", "bold"))
+        for cell in table_cells:
+            self.keep_with_next([paragraph._p for paragraph in cell.paragraphs])
+
+    @staticmethod
+    def _cannot_split(cell) -> None:
+        from docx.oxml import OxmlElement
+
+        row_properties = cell._tc.getparent().get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))
+
+    def annex(self, document: PartyDocument) -> None:
+        """The annex (phụ lục) on a page of its own after the signature: its title, what it goes with,
+        then its lines."""
+        from docx.enum.text import WD_BREAK
+
+        title = lambda key: self.profile.get("title", key)  # noqa: E731
+        heading = self.paragraph(self.word, self.align.CENTER)
+        heading.add_run().add_break(WD_BREAK.PAGE)
+        self.run(heading, "PHỤ LỤC", title("size_pt"), bold=True)
+        if document.annex_title:
+            self.run(self.paragraph(self.word, self.align.CENTER, space_after=12), document.annex_title,
+                     self.profile.get("body", "size_pt"), italic=True)
+        for block in document.annex:
+            self.block(block)
+
+    def closing_paragraph(self) -> None:
+        """Word needs a paragraph after the last table; one point high, so that a signature block
+        ending a page never pushes it onto a blank page of its own."""
+        paragraph = self.paragraph(self.word, line_pt=1)
+        self.run(paragraph, "", 1)
+
+
+def _language_element():
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement("w:lang")
+    element.set(qn("w:val"), LANGUAGE)
+    return element

@@ -178,8 +178,8 @@ def test_the_footer_table_has_the_recipients_and_the_signature(written):
     assert label.underline and label.font.size == Pt(14)
     assert left.paragraphs[1].runs[0].font.size == Pt(12)
     lines = [p.text for p in right.paragraphs]
-    assert lines[0] == "T/M CHI BỘ" and lines[1] == "BÍ THƯ" and lines[-1] == "Nguyễn Văn Hùng"
-    assert lines[2:-1] == [""] * 4  # room for the signature
+    assert lines == ["T/M CHI BỘ", "BÍ THƯ", "Nguyễn Văn Hùng"]  # no empty lines a page could break between
+    assert right.paragraphs[1].paragraph_format.space_after >= Pt(4 * 14)  # room for the signature
     assert right.paragraphs[0].runs[0].bold and right.paragraphs[-1].runs[0].bold
 
 
@@ -237,3 +237,30 @@ def test_libreoffice_renders_it_and_the_text_survives(tmp_path):
     first_page = text.split("\f")[0]
     assert "\n2\n" not in first_page.strip()[:200]  # no number on page 1
     assert text.split("\f")[1].strip().startswith("2")
+
+
+def test_the_text_is_vietnamese_in_current_mode_with_real_properties(tmp_path):
+    import datetime as dt
+    import zipfile
+
+    target = tmp_path / "bao-cao.docx"
+    before = dt.datetime.now().replace(microsecond=0)
+    write_party_docx(target, sample(), profile())
+    document = Document(str(target))
+    paragraphs = list(document.paragraphs)
+    paragraphs += [p for table in document.tables for cell in table.rows[0].cells for p in cell.paragraphs]
+    runs = [run for p in paragraphs for run in p.runs]
+    assert runs and all(run._element.rPr.find(qn("w:lang")).get(qn("w:val")) == "vi-VN" for run in runs)
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert [lang.get(qn("w:val")) for lang in defaults.findall(qn("w:lang"))] == ["vi-VN"]
+    modes = [s.get(qn("w:val")) for s in document.settings.element.iter(qn("w:compatSetting"))
+             if s.get(qn("w:name")) == "compatibilityMode"]
+    assert modes == ["15"]
+    core = document.core_properties
+    assert core.title == "Báo cáo kết quả công tác tuyên truyền tháng 02/2020"
+    assert core.author == core.last_modified_by == "Chi bộ Văn phòng"
+    assert core.created.replace(tzinfo=None) >= before and "python-docx" not in (core.comments or "")
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        assert not any("thumbnail" in name for name in names)
+        assert "thumbnail" not in archive.read("_rels/.rels").decode()
