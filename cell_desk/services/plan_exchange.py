@@ -13,7 +13,6 @@ from ..exports.atomic import write_atomically
 from ..storage.database import Database
 from ..storage.models import ActivityFormRow, ChecklistItemRow, PhaseRow, PlanRow, SloganRow, StageRow
 from ..storage.plan_records import insert_plan
-from .document_intake import load_exchange
 
 
 class DuplicatePlan(ValidationError):
