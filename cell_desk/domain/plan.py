@@ -66,7 +66,8 @@ class PlanSummary:
     @property
     def reference(self) -> str:
         """`Kế hoạch 20-KH/ĐUK ngày 30/12/2019`."""
-        return f"{self.kind.capitalize()} {self.number} ngày {self.issued_on:%d/%m/%Y}"
+        number = f" {self.number}" if self.number else ""  # a web copy may carry no number
+        return f"{self.kind.capitalize()}{number} ngày {self.issued_on:%d/%m/%Y}"
 
     @property
     def kind_label(self) -> str:

@@ -251,7 +251,7 @@ def _split_heading(text: str) -> tuple[str, str]:
     if not match:
         return text, ""
     cut = 15 + match.start()
-    return text[:cut + 1].rstrip(":").strip(), text[cut + 1:].strip()
+    return text[:cut + 1].rstrip(":;,").strip(), text[cut + 1:].strip()
 
 
 def kind_from_title(title: str) -> str | None:
@@ -268,7 +268,7 @@ class _Parser:
         self.outline = outline  # the numbered topics of a kind without phases, not phases
         self.kind = kind
         self.plan: dict = {
-            "number": "", "kind": "KẾ HOẠCH", "title": "", "issued_on": None, "place": "",
+            "number": "", "kind": "", "title": "", "issued_on": None, "place": "",
             "upper_issuer": "", "issuer": "", "bases": [], "preamble": "", "purposes": [],
             "phases": [], "activity_forms": [], "duties": [], "slogans": [], "recipients": [],
         }
@@ -511,7 +511,7 @@ class _Parser:
         self.consume(line)
         self.plan["title"] = subject.strip()
         self.title_line = line.number
-        if self.plan["kind"] == "KẾ HOẠCH" and not self.after_kind:
+        if not self.plan["kind"]:
             self.plan["kind"] = "CÔNG VĂN"
         self.after_kind = True
 
@@ -1077,6 +1077,24 @@ def parse_plan(lines: list[SourceLine], kind: str | None = None) -> ParsedPlan:
     else:
         reason, phased = CHOSEN, kind == kinds.PHASED_PLAN
     parsed = first if phased else _Parser(lines, outline=True, kind=kind, chosen=reason == CHOSEN).run()
-    parsed.document["plan"]["doc_kind"] = kind
+    plan = parsed.document["plan"]
+    plan["doc_kind"] = kind
+    plan["kind"] = plan["kind"] or kind_word(plan["number"], kind)
     parsed.kind_reason = reason
     return parsed
+
+
+# the kind a document's number names ("12-HD/…" is a hướng dẫn), for a text that lost its kind line
+NUMBER_KINDS = {"KH": "KẾ HOẠCH", "HD": "HƯỚNG DẪN", "CV": "CÔNG VĂN", "TB": "THÔNG BÁO", "CT": "CHỈ THỊ",
+                "NQ": "NGHỊ QUYẾT", "KL": "KẾT LUẬN", "ĐC": "ĐỀ CƯƠNG", "ĐH": "ĐỊNH HƯỚNG", "CTr": "CHƯƠNG TRÌNH"}
+DOCUMENT_KIND_WORDS = {kinds.PHASED_PLAN: "KẾ HOẠCH", kinds.MONTHLY_ORIENTATION: "ĐỊNH HƯỚNG",
+                       kinds.EVENT_GUIDE: "HƯỚNG DẪN", kinds.SLOGAN_LIST: "DANH MỤC KHẨU HIỆU",
+                       kinds.STUDY_PLAN: "KẾ HOẠCH", kinds.PLAIN_LIST: "VĂN BẢN"}
+
+
+def kind_word(number: str, kind: str) -> str:
+    """What to call a document whose text gives no kind line: by its number, else by its kind."""
+    code = re.match(r"^\d+[-/]([A-ZĐa-z]+)", number)
+    if code and code.group(1).upper() in {key.upper() for key in NUMBER_KINDS}:
+        return next(word for key, word in NUMBER_KINDS.items() if key.upper() == code.group(1).upper())
+    return DOCUMENT_KIND_WORDS[kind]

@@ -233,3 +233,13 @@ def test_a_numbered_phase_heading_is_not_split_as_sentences():
                    "1.1. Đợt 1: Từ tháng 1/2026 đến tháng 6/2026\n- Việc một\n1.2. Đợt 2: Từ tháng 7/2026 đến tháng 12/2026\n- Việc hai\n")
     assert [(p["code"], p["title"]) for p in parsed.document["plan"]["phases"]] == [("1.1", "Đợt 1"), ("1.2", "Đợt 2")]
     assert tasks(parsed) == ["Việc một", "Việc hai"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Định hướng nội dung tháng 3/2026\n1. Tuyên truyền kỷ niệm\n", "ĐỊNH HƯỚNG"),
+    ("Ban Tuyên giáo ban hành Hướng dẫn số 12-HD/BTGTW ngày 10/01/2026 tuyên truyền kỷ niệm 96 năm "
+     "Ngày thành lập Đảng (03/02/1930 - 03/02/2026)\n1. Tuyên truyền lịch sử\n", "HƯỚNG DẪN"),
+])
+def test_a_text_without_a_kind_line_is_named_by_its_number_or_its_kind(text, word):
+    plan = parse(text).document["plan"]
+    assert plan["kind"] == word
