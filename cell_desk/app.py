@@ -6,10 +6,13 @@ from pathlib import Path
 
 from .services.activities import ActivityService
 from .services.activity_excel import ActivityExcel
+from .services.anniversaries import AnniversaryService
 from .services.backup import BackupService
 from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
 from .services.library import ImageCodec, PosterService, SloganService
+from .services.meetings import MeetingService
+from .services.members import MemberService
 from .services.overview import OverviewService
 from .services.plan_exchange import PlanExchange
 from .services.plans import PlanService
@@ -34,6 +37,9 @@ class Services:
     backups: BackupService
     exchange: PlanExchange
     clock: Clock
+    members: MemberService | None = None
+    meetings: MeetingService | None = None
+    anniversaries: AnniversaryService | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -58,6 +64,9 @@ def open_services(
         plans.ensure_bundled_plans()
         settings = SettingsService(database)
         activities = ActivityService(database, clock, image_codec)
+        reports = ReportService(database, activities, plans, settings, clock)
+        members = MemberService(database)
+        anniversaries = AnniversaryService(database, plans, clock)
         return Services(
             database=database,
             plans=plans,
@@ -68,10 +77,13 @@ def open_services(
             posters=PosterService(database, image_codec),
             activities=activities,
             activity_excel=ActivityExcel(database, activities, plans, settings, clock),
-            reports=ReportService(database, activities, plans, settings, clock),
+            reports=reports,
             backups=BackupService(database),
             exchange=PlanExchange(database),
             clock=clock,
+            members=members,
+            meetings=MeetingService(database, members, plans, activities, settings, reports, anniversaries, clock),
+            anniversaries=anniversaries,
         )
     except BaseException:
         database.close()

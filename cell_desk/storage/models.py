@@ -198,3 +198,53 @@ class DocumentRow(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_documents_kind_period", "kind", "period"),)
+
+
+class MemberRow(Base):
+    """A member of the chi bộ: no identity number, birth date or address is kept."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), index=True)  # diacritic-free, to match an import
+    role: Mapped[str] = mapped_column(String(30), default="Đảng viên")
+    standing: Mapped[str] = mapped_column(String(20), default="chinh_thuc")
+    exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    exempt_reason: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class MeetingRow(Base):
+    """A monthly chi bộ meeting (one per month and kind). Attendance keeps each name, so a record
+    stays readable after its member is deleted."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    kind: Mapped[str] = mapped_column(String(20))
+    topic: Mapped[str] = mapped_column(Text, default="")
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    starts_at: Mapped[str] = mapped_column(String(5))  # HH:MM
+    ends_at: Mapped[str] = mapped_column(String(5))
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair: Mapped[str] = mapped_column(String(100), default="")
+    secretary: Mapped[str] = mapped_column(String(100), default="")
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    attendance: Mapped[list] = mapped_column(JSON, default=list)  # [{name, status, reason, member_id}]
+    speakers: Mapped[list] = mapped_column(JSON, default=list)
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    # the texts of the biên bản and nghị quyết: discussion, conclusion, results, direction, assessment, rating
+    texts: Mapped[dict] = mapped_column(JSON, default=dict)
+    assignments: Mapped[list] = mapped_column(JSON, default=list)  # [{task, who, due}]
+    minutes_number: Mapped[int] = mapped_column(Integer)
+    resolution_number: Mapped[int] = mapped_column(Integer)
+    # the checklist document holding the nghị quyết's assignments for next month
+    tasks_plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_meetings_period_kind", "period", "kind", unique=True),)
