@@ -12,7 +12,7 @@ from . import events
 SETTINGS_FILE = "giao-dien.ini"
 # Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
 PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activities": "Nhật ký hoạt động",
-               "reports": "Báo cáo", "library": "Thư viện", "settings": "Cài đặt"}
+               "meetings": "Sinh hoạt chi bộ", "reports": "Báo cáo", "library": "Thư viện", "settings": "Cài đặt"}
 
 
 class MainWindow(QMainWindow):
@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
             from .activities.page import ActivityPage
 
             return ActivityPage(self.services, self.app_events, self.undo_stack)
+        if key == "meetings":
+            from .meetings.page import MeetingPage
+
+            return MeetingPage(self.services, self.app_events)
         if key == "reports":
             from .reports.page import ReportPage
 
