@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     activities_in.add_argument("--dry-run", action="store_true", help="chỉ báo những gì sẽ nhập, không lưu")
     activities_in.add_argument("--skip-bad-rows", action="store_true",
                                help="nhập các dòng hợp lệ dù có dòng lỗi (mặc định: không nhập gì khi có lỗi)")
+    from .cli_meetings import add_meeting_commands
+
+    add_meeting_commands(commands, export_commands, _year_month)
     return parser
 
 
@@ -193,6 +196,12 @@ def run_command(args: argparse.Namespace) -> int:
             return _export_document(services, args)
         if args.command == "import" and args.import_command == "activities":
             return _import_activities(services, args)
+        from .cli_meetings import is_meeting_command
+
+        if is_meeting_command(args):
+            from .cli_meetings import run_meeting_command
+
+            return run_meeting_command(services, args)
         if args.command == "demo-data":
             from .services.demo import fill_checklist
 
