@@ -395,9 +395,9 @@ class MeetingService:
         else:
             held = meeting.held_on
             found.append(Deadline(f"Sinh hoạt chi bộ {meeting.kind_label} {label}", held, done=held < today))
-            found.append(Deadline("Đăng tài liệu, dự thảo nghị quyết lên Sổ tay đảng viên (trước 1 ngày)",
+            found.append(Deadline("Đăng tài liệu, dự thảo nghị quyết (trước 1 ngày)",
                                   held - dt.timedelta(days=1), done=held - dt.timedelta(days=1) < today <= held))
-            found.append(Deadline("Đăng biên bản, nghị quyết chính thức (sau 2 ngày)", held + dt.timedelta(days=2)))
+            found.append(Deadline("Đăng biên bản, nghị quyết (sau 2 ngày)", held + dt.timedelta(days=2)))
         first, last = quarter_of(today)
         quarter_number = (first.month - 1) // 3 + 1
         themed = any(m.kind == THEMATIC and first <= m.held_on <= last for m in self.meetings())

@@ -141,9 +141,9 @@ def test_deadlines_count_days_left_and_late(march):
     deadlines = {d.label: d for d in march.meetings.deadlines()}
     meeting = deadlines["Sinh hoạt chi bộ thường kỳ tháng 3/2026"]
     assert meeting.status(TODAY_IN_MARCH) == "còn 2 ngày"
-    materials = deadlines["Đăng tài liệu, dự thảo nghị quyết lên Sổ tay đảng viên (trước 1 ngày)"]
+    materials = deadlines["Đăng tài liệu, dự thảo nghị quyết (trước 1 ngày)"]
     assert materials.due == dt.date(2026, 3, 11) and materials.status(TODAY_IN_MARCH) == "còn 1 ngày"
-    assert deadlines["Đăng biên bản, nghị quyết chính thức (sau 2 ngày)"].due == dt.date(2026, 3, 14)
+    assert deadlines["Đăng biên bản, nghị quyết (sau 2 ngày)"].due == dt.date(2026, 3, 14)
     quarter = deadlines["Sinh hoạt chuyên đề quý I/2026"]
     assert quarter.due == dt.date(2026, 3, 31) and not quarter.done
     assert quarter.status(dt.date(2026, 4, 2)) == "trễ 2 ngày"

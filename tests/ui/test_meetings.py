@@ -1,6 +1,8 @@
 """The page "Sinh hoạt chi bộ", driven as a secretary would."""
 import datetime as dt
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QTime, Qt
 
@@ -120,3 +122,25 @@ def test_the_preview_draws_the_saved_resolution(window, march, qtbot):
     assert "NGHỊ QUYẾT" in html and "III. PHÂN CÔNG THỰC HIỆN" in html
     if SHOTS:
         window.grab().save(f"{SHOTS}/meetings-preview.png")
+
+
+def test_overview_shows_the_meeting_deadlines_and_the_next_anniversaries(march, make_window):
+    march.meetings.save(replace(march.meetings.draft(2026, 3), held_on=dt.date(2026, 3, 12)))
+    window = make_window(march)
+    window.resize(1366, 768)
+    panel = window.overview_page.month_deadlines
+    model = panel.deadline_model
+    rows = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert rows["Sinh hoạt chi bộ thường kỳ tháng 3/2026"] == "còn 2 ngày"
+    assert rows["Đăng tài liệu, dự thảo nghị quyết (trước 1 ngày)"] == "còn 1 ngày"
+    assert rows["Sinh hoạt chuyên đề quý I/2026"] == "còn 21 ngày"
+    anniversaries = panel.anniversary_model
+    first = anniversaries.index(0, 1).data()
+    assert anniversaries.index(0, 0).data() == "26/03/2026" and first.startswith("95 năm Ngày thành lập Đoàn")
+    assert first.endswith("– năm chẵn")
+    panel.anniversary_view.setCurrentIndex(anniversaries.index(0, 0))
+    panel.make_tasks()
+    titles = [t.summary.title for t in march.plans.trees_in_force()]
+    assert any(title.startswith("Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đoàn") for title in titles)
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/overview.png")

@@ -188,7 +188,13 @@ class OverviewPage(QWidget):
         layout.addWidget(QLabel("Tiến độ từng đợt:"))
         layout.addWidget(self.phase_table, 3)
         layout.addWidget(self.overdue_caption)
-        layout.addWidget(self.overdue_list, 2)
+        from ..meetings.deadlines import MonthDeadlines
+
+        self.month_deadlines = MonthDeadlines(services, app_events)  # the chi bộ meeting, the anniversaries
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.overdue_list, 1)
+        bottom.addWidget(self.month_deadlines, 1)
+        layout.addLayout(bottom, 2)
         self._stale = False
         app_events.changed.connect(self._on_changed)
         self.refresh()
@@ -226,6 +232,7 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         self._stale = False
         self.show_overview(self.services.overview.overview())
+        self.month_deadlines.refresh()
 
     def show_overview(self, overview: Overview) -> None:
         today = format_ui_date(overview.today)
