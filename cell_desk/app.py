@@ -11,7 +11,7 @@ from .services.backup import BackupService
 from .services.checklist import ChecklistService
 from .services.clock import Clock, system_clock
 from .services.library import ImageCodec, PosterService, SloganService
-from .services.meetings import MeetingService
+from .services.meetings import MeetingReportService, MeetingService
 from .services.members import MemberService
 from .services.overview import OverviewService
 from .services.plan_exchange import PlanExchange
@@ -64,9 +64,11 @@ def open_services(
         plans.ensure_bundled_plans()
         settings = SettingsService(database)
         activities = ActivityService(database, clock, image_codec)
-        reports = ReportService(database, activities, plans, settings, clock)
+        reports = MeetingReportService(database, activities, plans, settings, clock)
         members = MemberService(database)
         anniversaries = AnniversaryService(database, plans, clock)
+        meetings = MeetingService(database, members, plans, activities, settings, reports, anniversaries, clock)
+        reports.meetings, reports.anniversary_calendar = meetings, anniversaries  # the report cites the meeting
         return Services(
             database=database,
             plans=plans,
@@ -82,7 +84,7 @@ def open_services(
             exchange=PlanExchange(database),
             clock=clock,
             members=members,
-            meetings=MeetingService(database, members, plans, activities, settings, reports, anniversaries, clock),
+            meetings=meetings,
             anniversaries=anniversaries,
         )
     except BaseException:

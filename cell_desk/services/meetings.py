@@ -451,3 +451,32 @@ def _meeting(row: MeetingRow) -> Meeting:
         minutes_number=row.minutes_number, resolution_number=row.resolution_number,
         tasks_plan_id=row.tasks_plan_id, activity_id=row.activity_id,
     )
+
+
+class MeetingReportService(ReportService):
+    """The monthly report as the chi bộ meeting sees it: its section I cites the period's meetings
+    (with their nghị quyết) and its Phương hướng names the anniversaries of the next period. A
+    subclass, so that the report's own drafting (services/reports.py) stays as it is and only
+    gains these lines; app.py builds this one."""
+
+    meetings: "MeetingService | None" = None
+    anniversary_calendar = None
+
+    def drafted_sections(self, year: int, month: int) -> dict[str, str]:
+        sections = dict(super().drafted_sections(year, month))
+        start, end = self.period_of(year, month)
+        if self.meetings is not None:
+            held = [m for m in self.meetings.meetings() if start <= m.held_on <= end]
+            lines = [f"- Ngày {format_ui_date(m.held_on)}: {m.title}, {m.rate_text} đảng viên dự; ban hành Nghị quyết "
+                     f"số {m.resolution_number:02d}-NQ/{self.settings.profile().issuer_code}." for m in
+                     sorted(held, key=lambda m: m.held_on)]
+            if lines and sections.get("results"):
+                sections["results"] = sections["results"] + "\nSinh hoạt chi bộ trong kỳ:\n" + "\n".join(lines)
+        if self.anniversary_calendar is not None:
+            following = add_months(end.replace(day=1), 1)
+            next_end = month_end(following.year, following.month)
+            days = self.anniversary_calendar.between(end + dt.timedelta(days=1), next_end)
+            if days and "direction" in sections:
+                sections["direction"] = (sections["direction"] + "\nTuyên truyền các ngày kỷ niệm trong kỳ tới:\n"
+                                         + "\n".join(f"- {a.title}." for a in days))
+        return sections

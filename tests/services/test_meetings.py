@@ -176,3 +176,12 @@ def test_the_report_of_the_month_cites_the_meeting(march):
     march.meetings.save(march.meetings.draft(2026, 3))
     results = march.reports.drafted_sections(2026, 3)["results"]
     assert "Sinh hoạt chi bộ thường kỳ tháng 3/2026" in results
+
+
+def test_the_report_cites_the_meeting_and_its_resolution_and_names_next_periods_anniversaries(march):
+    march.meetings.save(march.meetings.draft(2026, 3))
+    sections = march.reports.drafted_sections(2026, 3)
+    assert "- Ngày 10/03/2026: Sinh hoạt chi bộ thường kỳ tháng 3/2026, 5/5 (100%) đảng viên dự; ban hành Nghị quyết số 01-NQ/CB." in sections["results"]
+    # the report of March covers 21/02–20/03; the next period runs to the end of April
+    assert "- 95 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh (26/3/1931 – 26/3/2026)." in sections["direction"]
+    assert "- 51 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 – 30/4/2026)." in sections["direction"]
