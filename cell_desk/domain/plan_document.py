@@ -37,8 +37,58 @@ def states_reporting_rule(rule: dict) -> bool:
                            or any(str(rule.get(key) or "").strip() for key in ("recipient", "via", "text")))
 
 
+# The format nests seven deep (plan, phases, a phase, stages, a stage, items, an item, sub-items);
+# a parsed 10 MB plan has 43,200 items and about 200,000 values in all.
+MAX_DEPTH = 32
+MAX_VALUES = 1_000_000
+MAX_ITEMS = 200_000
+
+
+def _too_big(what: str) -> ValidationError:
+    return ValidationError(f"Tệp kế hoạch không hợp lệ: {what}. Một kế hoạch thật không lớn như vậy; "
+                           "tệp có thể bị hỏng hoặc không do Cell Desk tạo ra.")
+
+
+def check_size(document) -> None:
+    """Refuses a document nested deeper or holding more values than any plan, without recursion
+    (a document nested 10,000 deep would exhaust Python's stack) and in time bounded by the limits."""
+    pending = [(document, 1)]
+    values = 0
+    while pending:
+        value, depth = pending.pop()
+        values += 1
+        if depth > MAX_DEPTH:
+            raise _too_big(f"các mục lồng nhau quá {MAX_DEPTH} tầng")
+        if values > MAX_VALUES:
+            raise _too_big(f"có hơn {MAX_VALUES:_} giá trị".replace("_", "."))
+        if isinstance(value, dict):
+            pending.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            if len(value) > MAX_VALUES:
+                raise _too_big(f"có một danh sách hơn {MAX_VALUES:_} phần tử".replace("_", "."))
+            pending.extend((child, depth + 1) for child in value)
+
+
+def _count_items(plan: dict) -> int:
+    count = 0
+    phases = plan.get("phases")
+    for phase in phases if isinstance(phases, list) else []:
+        if not isinstance(phase, dict):
+            continue
+        stages = phase.get("stages")
+        groups = [phase.get("items")] + [stage.get("items") for stage in (stages if isinstance(stages, list) else [])
+                                         if isinstance(stage, dict)]
+        for items in groups:
+            for item in items if isinstance(items, list) else []:
+                count += 1
+                if isinstance(item, dict) and isinstance(item.get("sub_items"), list):
+                    count += len(item["sub_items"])
+    return count
+
+
 def check_document(document) -> dict:
     """Refuses a malformed document with a message that says where; returns it unchanged."""
+    check_size(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError("Tệp này không phải tệp kế hoạch của Cell Desk (thiếu “format”: “cell-desk-plan”).")
     version = document.get("format_version")
@@ -60,6 +110,9 @@ def check_document(document) -> dict:
     phases = plan.get("phases")
     if not isinstance(phases, list) or not phases:
         raise _fail("“plan.phases”", "phải có ít nhất một đợt")
+    items = _count_items(plan)
+    if items > MAX_ITEMS:
+        raise _too_big(f"có {items:_} nội dung, quá giới hạn {MAX_ITEMS:_} nội dung".replace("_", "."))
     for p_index, phase in enumerate(phases):
         where = f"đợt thứ {p_index + 1}"
         if not isinstance(phase, dict):

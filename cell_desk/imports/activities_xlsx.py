@@ -26,6 +26,8 @@ HEADER_FIELDS |= {
 }
 REQUIRED = ("occurred_on", "form", "title")
 HEADER_SEARCH_ROWS = 30
+MAX_ROWS = 150_000  # activities in one import (an export of 100,000 comes back in one go)
+MAX_COLUMNS = 256
 
 
 class ActivityFileError(ValueError):
@@ -58,6 +60,12 @@ def read_activity_sheet(path: Path, today: dt.date) -> ActivitySheet:
         raise ActivityFileError(f"“{path.name}” là tệp CSV. Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx.")
     if not zipfile.is_zipfile(path):
         raise ActivityFileError(f"“{path.name}” không phải tệp Excel (.xlsx) hoặc tệp đã hỏng.")
+    from .zip_safety import XLSX_LIMITS, XLSX_SHARED_STRINGS_BYTES, UnsafeFile, check_office_zip
+
+    try:  # a zip bomb, an XML entity or a shared-strings table too big to hold never reaches openpyxl
+        check_office_zip(path, XLSX_LIMITS, "bảng tính Excel", {"xl/sharedStrings.xml": XLSX_SHARED_STRINGS_BYTES})
+    except UnsafeFile as exc:
+        raise ActivityFileError(str(exc)) from None
     from openpyxl import load_workbook
 
     try:
@@ -71,8 +79,18 @@ def read_activity_sheet(path: Path, today: dt.date) -> ActivitySheet:
         workbook.close()
 
 
+def _too_many_rows(sheet, file_name: str, rows: int) -> ActivityFileError:
+    return ActivityFileError(
+        f"Trang “{sheet.title}” của “{file_name}” có {rows:_} dòng, nhiều hơn số hoạt động một lần nhập nhận được "
+        f"({MAX_ROWS:_} dòng). Hãy chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt.".replace("_", "."))
+
+
 def _read_sheet(sheet, file_name: str, today: dt.date) -> ActivitySheet:
-    rows = sheet.iter_rows(values_only=True)
+    declared = sheet.max_row if isinstance(sheet.max_row, int) else 0  # from the sheet's <dimension>, read first
+    if declared > MAX_ROWS + HEADER_SEARCH_ROWS:
+        raise _too_many_rows(sheet, file_name, declared)
+    # rows are streamed; only the columns a header can name are padded out (not 16,384 of them)
+    rows = sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS))
     columns, header_number = None, 0
     for header_number, values in enumerate(rows, 1):
         columns = _header_columns(values)
@@ -87,6 +105,8 @@ def _read_sheet(sheet, file_name: str, today: dt.date) -> ActivitySheet:
         cells = {name: values[index] for name, index in columns.items() if index < len(values)}
         if all(_blank(value) for value in cells.values()):
             continue
+        if len(result.rows) + len(result.errors) >= MAX_ROWS:  # a sheet whose <dimension> lied
+            raise _too_many_rows(sheet, file_name, row_number)
         try:
             result.rows.append(_imported_row(row_number, cells, today))
         except ValidationError as exc:

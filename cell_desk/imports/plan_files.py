@@ -463,6 +463,12 @@ def _declared_pages(path: Path) -> int | None:
 
 def _docx_lines(path: Path, display_name: str | None = None) -> list[SourceLine]:
     name = display_name or path.name
+    from .zip_safety import DOCX_LIMITS, UnsafeFile, check_office_zip
+
+    try:  # a zip bomb or an XML entity never reaches python-docx
+        check_office_zip(path, DOCX_LIMITS, "tệp Word .docx")
+    except UnsafeFile as exc:
+        raise PlanFileError(str(exc).replace(f"“{path.name}”", f"“{name}”")) from None
     pages = _declared_pages(path)
     if pages is not None and pages > MAX_PAGES:
         raise _too_long(name, pages)

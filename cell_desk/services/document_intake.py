@@ -148,13 +148,32 @@ def _refusal(incoming: Incoming) -> NoPlanStructure:
     return NoPlanStructure(message, incoming, facts)
 
 
+# An exported 10 MB plan is about 15 MB of JSON; each object costs json.loads some 400 bytes.
+MAX_EXCHANGE_BYTES = 64 * 1024 * 1024
+MAX_EXCHANGE_OBJECTS = 500_000
+
+
 def load_exchange(path: Path) -> dict:
+    path = Path(path)
+    name = path.name
+    if path.stat().st_size > MAX_EXCHANGE_BYTES:
+        raise ValidationError(f"“{name}” quá lớn ({path.stat().st_size / 1024 / 1024:.0f} MB) cho một tệp kế hoạch "
+                              f"(tối đa {MAX_EXCHANGE_BYTES // 1024 // 1024} MB): tệp có thể bị hỏng.")
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON (không đọc được chữ).") from None
+        raise ValidationError(f"“{name}” không phải tệp JSON (không đọc được chữ).") from None
+    # an upper bound of the objects and lists (braces inside texts count too), before parsing
+    if text.count("{") + text.count("[") > MAX_EXCHANGE_OBJECTS:
+        raise ValidationError(f"“{name}” có quá nhiều mục (hơn {MAX_EXCHANGE_OBJECTS:_}) cho một tệp kế hoạch: "
+                              "tệp có thể bị hỏng hoặc không do Cell Desk tạo ra.".replace("_", "."))
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"“{Path(path).name}” không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
+        raise ValidationError(f"“{name}” không phải tệp JSON hợp lệ (dòng {exc.lineno}: {exc.msg}).") from None
+    except RecursionError:  # json's C parser counts its depth against Python's limit
+        raise ValidationError(f"“{name}” không phải tệp kế hoạch dùng được: các mục lồng nhau quá sâu "
+                              "(hàng nghìn tầng), một kế hoạch thật chỉ có vài tầng.") from None
     return check_document(document)
 
 

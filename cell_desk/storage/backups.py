@@ -3,9 +3,11 @@ Every copy goes through SQLite's backup API, so it is consistent even while the 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 import zipfile
 from contextlib import closing, contextmanager
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import errors
-from .database import SQLITE_HEADER, backup_copy, read_only
+from .database import SQLITE_HEADER, backup_copy, read_only, sync_file
 from .location import DATABASE_FILENAME
 from .schema import KNOWN_REVISIONS
 
@@ -52,12 +54,12 @@ class BackupSummary:
         return ", ".join(parts)
 
 
-def read_backup(path: Path, *, is_backup: bool = True) -> BackupSummary:
+def read_backup(path: Path, *, is_backup: bool = True, work_folder: Path | None = None) -> BackupSummary:
     """What a backup (or the live file) holds, read without changing it; StorageError if unusable.
-    A full backup (.zip) is read through the data file inside it."""
+    A full backup (.zip) is read through the data file inside it (unpacked in `work_folder`)."""
     path = Path(path)
     if path.suffix.lower() == ".zip":
-        with opened_backup(path) as inside:
+        with opened_backup(path, work_folder) as inside:
             summary = read_backup(inside, is_backup=is_backup)
         return BackupSummary(path, dt.datetime.fromtimestamp(path.stat().st_mtime), summary.counts,
                              summary.done_items, summary.revision)
@@ -92,10 +94,23 @@ def copy_to(source: Path, target: Path) -> Path:
 
     def write(temporary: Path) -> None:
         temporary.unlink(missing_ok=True)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+        with _disk_errors(), closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
             src.backup(dst)
+        sync_file(temporary)
 
     return write_atomically(Path(target), write)
+
+
+@contextmanager
+def _disk_errors() -> Iterator[None]:
+    """SQLite says "database or disk is full" in an exception of its own; the exporters' message
+    for a full disk (exports.atomic) is given for an OSError."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc).lower():
+            raise OSError(errno.ENOSPC, "No space left on device") from exc
+        raise OSError(errno.EIO, str(exc)) from exc
 
 
 def copy_with_files_to(folder: Path, target: Path) -> Path:
@@ -108,36 +123,109 @@ def copy_with_files_to(folder: Path, target: Path) -> Path:
     def write(temporary: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="cell-desk-") as work:
             copy = Path(work) / DATABASE_FILENAME
-            with closing(sqlite3.connect(folder / DATABASE_FILENAME)) as src, closing(sqlite3.connect(copy)) as dst:
+            with _disk_errors(), closing(sqlite3.connect(folder / DATABASE_FILENAME)) as src, \
+                    closing(sqlite3.connect(copy)) as dst:
                 src.backup(dst)
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
                 archive.write(copy, DATABASE_FILENAME)
                 for name in FILE_FOLDERS:
                     for path in sorted((folder / name).rglob("*")):
-                        if path.is_file() and not path.name.endswith(".partial"):
+                        if path.is_file() and not path.is_symlink() and not path.name.endswith(".partial"):
                             archive.write(path, path.relative_to(folder).as_posix())
+        sync_file(temporary)
 
     return write_atomically(Path(target), write)
 
 
+# A cell's data file is a few MB (100,000 activities: 75 MB); a backup's is refused above this.
+MAX_DATABASE_BYTES = 2 * 1024 ** 3
+MAX_ENTRIES = 200_000
+FREE_SPACE_MARGIN = 16 * 1024 * 1024  # left free on the disk after unpacking, for the database to work
+
+
+def _is_symlink(entry: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(entry.external_attr >> 16)
+
+
+def file_parts(entry: zipfile.ZipInfo) -> tuple[str, ...] | None:
+    """Where an entry of a full backup goes, as parts under the data folder, or None when it is
+    not an attachment or a poster: a folder, a symlink, an absolute or drive path, a way up (..),
+    a backslash (a Windows separator) or any name outside the known folders."""
+    name = entry.filename
+    if entry.is_dir() or _is_symlink(entry) or "\\" in name or ":" in name or "\x00" in name:
+        return None
+    parts = tuple(name.split("/"))
+    if len(parts) < 2 or parts[0] not in FILE_FOLDERS or any(part in ("", ".", "..") for part in parts):
+        return None
+    return parts
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 0
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile, work: Path) -> zipfile.ZipInfo:
+    """The data file's entry of a full backup, once the archive's own directory shows nothing to
+    refuse; reads no entry."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise errors.unsafe_backup(path, f"tệp .zip có {len(entries):_} mục, không phải bản sao lưu của Cell Desk"
+                                   .replace("_", "."))
+    found = [entry for entry in entries if entry.filename == DATABASE_FILENAME]
+    if not found:
+        raise errors.StorageError(f"Trong {path.name} không có tệp dữ liệu {DATABASE_FILENAME}.", path)
+    entry = found[-1]
+    if _is_symlink(entry):
+        raise errors.unsafe_backup(path, f"{DATABASE_FILENAME} trong tệp là một liên kết (symlink), không phải tệp dữ liệu")
+    if entry.file_size > MAX_DATABASE_BYTES:
+        raise errors.unsafe_backup(path, f"tệp dữ liệu bên trong khai báo {entry.file_size / 1024 ** 3:.0f} GB, "
+                                   "lớn hơn mọi dữ liệu của một chi bộ (tệp hỏng hoặc “bom nén”)")
+    if entry.file_size + FREE_SPACE_MARGIN > _free_bytes(work):
+        raise errors.unsafe_backup(path, f"giải nén cần {entry.file_size / 1024 ** 2:.0f} MB nhưng ổ đĩa chứa "
+                                   f"{work} không còn đủ chỗ trống")
+    return entry
+
+
 @contextmanager
-def opened_backup(path: Path) -> Iterator[Path]:
+def opened_backup(path: Path, work_folder: Path | None = None) -> Iterator[Path]:
     """The data file of a backup: the file itself, or the one inside a full backup, unpacked to a
-    temporary folder for as long as it is needed."""
+    temporary folder (inside `work_folder` when given: a restore unpacks inside the data folder)
+    for as long as it is needed. Only that one entry is unpacked, never more bytes than it declares."""
     path = Path(path)
     if path.suffix.lower() != ".zip":
         yield path
         return
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise errors.StorageError(f"Tệp {path} không phải bản sao lưu đầy đủ của Cell Desk (tệp .zip hỏng).",
                                   path) from exc
-    with archive, tempfile.TemporaryDirectory(prefix="cell-desk-") as work:
-        if DATABASE_FILENAME not in archive.namelist():
-            raise errors.StorageError(f"Trong {path.name} không có tệp dữ liệu {DATABASE_FILENAME}.", path)
-        archive.extract(DATABASE_FILENAME, work)
-        yield Path(work) / DATABASE_FILENAME
+    if work_folder is not None:
+        Path(work_folder).mkdir(parents=True, exist_ok=True)
+    with archive, tempfile.TemporaryDirectory(prefix=".cell-desk-giai-nen-", dir=work_folder) as work:
+        entry = _check_archive(path, archive, Path(work))
+        target = Path(work) / DATABASE_FILENAME
+        try:
+            with archive.open(entry) as source, open(target, "wb") as sink:
+                _copy_at_most(source, sink, entry.file_size)
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+            raise errors.StorageError(f"Tệp {path} không phải bản sao lưu đầy đủ của Cell Desk (tệp .zip hỏng).",
+                                      path) from exc
+        except OSError as exc:
+            raise errors.unsafe_backup(path, f"không giải nén được ({exc.strerror or exc})") from exc
+        yield target
+
+
+def _copy_at_most(source, sink, limit: int) -> None:
+    written = 0
+    while chunk := source.read(1024 * 1024):
+        written += len(chunk)
+        if written > limit:
+            raise ValueError("entry longer than declared")
+        sink.write(chunk)
 
 
 def restore_files(folder: Path, backup: Path) -> int:
@@ -147,22 +235,56 @@ def restore_files(folder: Path, backup: Path) -> int:
     if backup.suffix.lower() != ".zip":
         return 0
     written = 0
+    folder = Path(folder)
     with zipfile.ZipFile(backup) as archive:
         for entry in archive.infolist():
-            parts = Path(entry.filename).parts
-            # only files under the known folders, and no way out of them
-            if entry.is_dir() or len(parts) < 2 or parts[0] not in FILE_FOLDERS or ".." in parts:
+            parts = file_parts(entry)  # only files under the known folders, and no way out of them
+            if parts is None:
                 continue
-            target = Path(folder).joinpath(*parts)
-            if target.exists():
+            target = folder.joinpath(*parts)
+            if target.exists() or target.is_symlink() or not _inside(folder, target.parent):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".partial")
-            with archive.open(entry) as source, open(partial, "wb") as sink:
-                shutil.copyfileobj(source, sink)
-            os.replace(partial, target)
+            partial.unlink(missing_ok=True)  # a link planted there is removed, not followed
+            try:
+                with archive.open(entry) as source, open(partial, "xb") as sink:
+                    _copy_at_most(source, sink, entry.file_size)
+                os.replace(partial, target)
+            except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+                partial.unlink(missing_ok=True)  # a damaged file in the backup: the others still come back
+                continue
+            except OSError:
+                partial.unlink(missing_ok=True)
+                raise
             written += 1
     return written
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """Whether a folder, once links are followed, is the data folder's own (its files folders may
+    not be links to elsewhere, say /etc)."""
+    root = folder.resolve()
+    resolved = path.resolve()
+    return resolved == root or root in resolved.parents
+
+
+def _files_fit(folder: Path, backup: Path) -> None:
+    """Refuses a full backup whose attachments would not fit on the disk, before anything is changed."""
+    if backup.suffix.lower() != ".zip":
+        return
+    with zipfile.ZipFile(backup) as archive:
+        wanted = [entry for entry in archive.infolist() if file_parts(entry) is not None
+                  and not folder.joinpath(*file_parts(entry)).exists()]
+    huge = [entry for entry in wanted if entry.file_size > MAX_DATABASE_BYTES]
+    if huge:
+        raise errors.unsafe_backup(backup, f"tệp “{huge[0].filename}” bên trong khai báo "
+                                   f"{huge[0].file_size / 1024 ** 3:.0f} GB, lớn hơn mọi ảnh hay tệp đính kèm "
+                                   "(tệp hỏng hoặc “bom nén”)")
+    needed = sum(entry.file_size for entry in wanted)
+    if needed and needed + FREE_SPACE_MARGIN > _free_bytes(folder):
+        raise errors.unsafe_backup(backup, f"các tệp đính kèm trong đó cần {needed / 1024 ** 2:.0f} MB nhưng ổ đĩa "
+                                   f"chứa {folder} không còn đủ chỗ trống")
 
 
 def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
@@ -184,9 +306,19 @@ def put_back(folder: Path, backup: Path, backup_folder: Path, now: dt.datetime |
     """Replaces the live data file with a backup. The live file is first backed up (or, when it
     cannot be read, set aside). The program must have closed the database. Returns where the
     previous file went."""
-    with opened_backup(backup) as database_file:
-        kept = _put_back_database(folder, Path(backup), database_file, backup_folder, now)
-    restore_files(folder, backup)
+    folder, backup = Path(folder), Path(backup)
+    for leftover in folder.glob(".cell-desk-giai-nen-*"):  # unpacked by a restore that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
+    with opened_backup(backup, work_folder=folder) as database_file:
+        _files_fit(folder, backup)
+        kept = _put_back_database(folder, backup, database_file, backup_folder, now)
+    try:
+        restore_files(folder, backup)
+    except OSError as exc:
+        raise errors.StorageError(
+            f"Đã khôi phục dữ liệu từ {backup.name} nhưng chưa chép lại được hết tệp đính kèm và pa-nô "
+            f"({exc.strerror or exc}). Hãy giải phóng chỗ trống rồi khôi phục lại bản này: tệp đã có không bị ghi đè.",
+            backup) from exc
     return kept
 
 
@@ -194,8 +326,12 @@ def _put_back_database(folder: Path, backup: Path, database_file: Path, backup_f
                        now: dt.datetime | None) -> Path | None:
     try:
         summary = read_backup(database_file)  # refuse a bad backup before touching anything
-    except errors.NewerSchema:
-        raise
+    except errors.NewerSchema as exc:
+        revision = str(exc).split("(lược đồ ", 1)[-1].split(")", 1)[0]
+        raise errors.NewerSchema(
+            f"Không khôi phục được từ {backup}: bản sao lưu này do một phiên bản Cell Desk mới hơn tạo ra "
+            f"(lược đồ {revision}). Hãy cài phiên bản Cell Desk mới nhất rồi khôi phục. Dữ liệu hiện tại vẫn giữ nguyên.",
+            Path(backup)) from exc
     except errors.StorageError as exc:
         raise errors.StorageError(
             f"Không khôi phục được từ {backup}: tệp này không phải bản sao lưu dùng được của Cell Desk "
@@ -209,22 +345,54 @@ def _put_back_database(folder: Path, backup: Path, database_file: Path, backup_f
         except errors.StorageError:
             kept = set_aside(live, now)
     partial = live.with_name(live.name + ".restoring")
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(summary.path.resolve().as_uri() + "?mode=ro", uri=True)) as src, \
-            closing(sqlite3.connect(partial)) as dst:
-        src.backup(dst)
-    for suffix in ("-wal", "-shm"):
-        Path(str(live) + suffix).unlink(missing_ok=True)
-    os.replace(partial, live)
+    try:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        with closing(sqlite3.connect(summary.path.resolve().as_uri() + "?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+        sync_file(partial)
+        # The live file's WAL is folded into it and emptied first: from here on, a kill at any moment
+        # leaves either the old file whole (its -wal empty or gone) or the new one, never the new file
+        # with the old file's WAL laid over it.
+        if live.exists():
+            with closing(sqlite3.connect(live)) as conn:
+                busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:
+                raise errors.database_locked(live)
+        for suffix in ("-wal", "-shm"):
+            Path(str(live) + suffix).unlink(missing_ok=True)
+        os.replace(partial, live)
+        _sync_folder(folder)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise errors.write_failed(live, str(exc), saving="dữ liệu khôi phục") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise errors.write_failed(live, "disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc)),
+                                  saving="dữ liệu khôi phục") from exc
     return kept
+
+
+def _sync_folder(folder: Path) -> None:
+    """Makes a rename in the folder durable (POSIX; Windows has no directory handles)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def available_backups(folder: Path) -> list[BackupSummary]:
     """Every readable backup under a folder, newest first; unreadable files are not offered."""
     found = []
     for path in [*Path(folder).rglob("*.sqlite3"), *Path(folder).rglob("*.zip")]:
+        if ".cell-desk-giai-nen-" in str(path):
+            continue  # another listing's unpacked copy
         try:
-            found.append(read_backup(path))
+            found.append(read_backup(path, work_folder=folder))
         except (errors.StorageError, OSError):
             continue
     return sorted(found, key=lambda summary: summary.taken_at, reverse=True)

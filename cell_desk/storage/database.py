@@ -198,7 +198,29 @@ def backup_copy(source: Path, folder: Path, label: str, *, now: dt.datetime | No
         target = folder / f"cell_desk-{stamp}-{label}-{number}.sqlite3"
         number += 1
     partial = target.with_suffix(".partial")
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-        src.backup(dst)
-    os.replace(partial, target)
+    try:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+        sync_file(partial)
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:  # a full disk: no half copy is left, the data file is untouched
+        partial.unlink(missing_ok=True)
+        raise errors.write_failed(target, _reason(exc), saving="bản sao lưu") from exc
     return target
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno is not None:
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            return "database or disk is full"
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def sync_file(path: Path) -> None:
+    """Forces a file's bytes to the disk before it is renamed into place (a power cut then finds
+    either the old file or the whole new one)."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())

@@ -88,17 +88,23 @@ def damaged(path: Path, detail: str, *, backup: bool = False) -> DamagedDatabase
     )
 
 
-def write_failed(path: Path, reason: str) -> WriteFailed:
+def write_failed(path: Path, reason: str, saving: str = "") -> WriteFailed:
+    """`saving` names what could not be written ("bản sao lưu"); by default the change just made."""
     lowered = reason.lower()
-    if "full" in lowered:
-        message = (f"Ổ đĩa chứa {path.parent} đã đầy nên chưa lưu được thay đổi vừa rồi. "
+    what = saving or "thay đổi vừa rồi"
+    if "full" in lowered or "no space" in lowered:
+        message = (f"Ổ đĩa chứa {path.parent} đã đầy nên chưa lưu được {what}. "
                    "Hãy xóa bớt tệp không cần thiết rồi làm lại.")
     elif "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
-        message = (f"Tệp dữ liệu {path} đang chỉ cho đọc nên chưa lưu được thay đổi vừa rồi. "
+        message = (f"Tệp dữ liệu {path} đang chỉ cho đọc nên chưa lưu được {what}. "
                    "Hãy kiểm tra quyền ghi của thư mục (hoặc USB có bị khóa ghi không).")
     elif "locked" in lowered or "busy" in lowered:
-        message = (f"Tệp dữ liệu {path} đang bị chương trình khác giữ nên chưa lưu được thay đổi vừa rồi. "
+        message = (f"Tệp dữ liệu {path} đang bị chương trình khác giữ nên chưa lưu được {what}. "
                    "Hãy đóng chương trình đó rồi làm lại.")
     else:
-        message = f"Chưa lưu được thay đổi vừa rồi vào {path} ({reason}). Hãy thử lại."
+        message = f"Chưa lưu được {what} vào {path} ({reason}). Hãy thử lại."
     return WriteFailed(message, path)
+
+
+def unsafe_backup(path: Path, reason: str) -> StorageError:
+    return StorageError(f"Không dùng được {path.name} để khôi phục: {reason}. Dữ liệu hiện tại vẫn giữ nguyên.", path)
