@@ -69,7 +69,19 @@ def page_lines(page) -> list[str]:
             chars.append((y.value, box.left, box.right, box.top - box.bottom, index, chr(code)))
     finally:
         textpage.close()
-    return [unicodedata.normalize("NFC", text) for text in _assemble(chars)]
+    return _mend_hyphen_breaks([unicodedata.normalize("NFC", text) for text in _assemble(chars)])
+
+
+def _mend_hyphen_breaks(lines: list[str]) -> list[str]:
+    """A line the page broke after a hyphen ("Kế hoạch số 101-" / "KH/TU, …") is one line again:
+    LibreOffice and Word wrap there, and the parts mean nothing apart."""
+    mended: list[str] = []
+    for text in lines:
+        if mended and mended[-1][-1:] == "-" and mended[-1][-2:-1].isalnum() and text[:1].isalnum():
+            mended[-1] += text
+        else:
+            mended.append(text)
+    return mended
 
 
 def _assemble(chars: list[tuple]) -> list[str]:
