@@ -313,6 +313,9 @@ def _export_document(services, args) -> int:
     else:
         document = services.reports.open_cell_plan()
         what = "kế hoạch của chi bộ"
+    warning = services.reports.defaults_warning()
+    if warning:  # the same warning the program shows before an export; the file is still written
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     written = services.reports.export_docx(document.id, Path(args.out))
     number = services.reports.party_document(document).number_text(services.reports.format_profile())
     print(f"Đã xuất {what} ({number}, {document.status_text.lower()}) ra {written}")

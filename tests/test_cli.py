@@ -250,3 +250,12 @@ def test_plan_import_knows_only_the_kinds_there_are(capsys, data_dir, tmp_path):
     with pytest.raises(SystemExit) as stopped:
         main(["--data-dir", str(data_dir), "plan", "import", str(source), "--kind", "novel"])
     assert stopped.value.code == 2 and "plain_list" in capsys.readouterr().err
+
+
+def test_exporting_a_report_with_the_default_profile_warns_and_still_writes(capsys, data_dir, tmp_path):
+    target = tmp_path / "bao-cao.docx"
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "export", "report", "--month", "2020-08",
+                         "--out", str(target))
+    assert code == 0 and target.exists() and "Đã xuất báo cáo tháng 08/2020" in out
+    assert err.startswith("Cảnh báo: Thông tin chi bộ còn để mặc định: tên chi bộ (“Chi bộ”); "
+                          "họ tên bí thư (chưa nhập)")

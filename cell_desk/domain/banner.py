@@ -1,8 +1,10 @@
-"""Laying out a slogan on a banner: the largest font that fits, lines broken between words,
-and the A4 sheets a large banner is tiled over. Pure: text widths come from a function."""
+"""Laying out a slogan on a banner: the largest font that fits, lines broken between words (never
+inside a set phrase, a proper name or a number and its unit), and the A4 sheets a large banner is
+tiled over. Pure: text widths come from a function, set phrases from the caller."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -46,15 +48,68 @@ class BannerLayout:
         return self.line_pitch_mm * len(self.lines)
 
 
-def fit_text(text: str, measure: Measure, width_mm: float, height_mm: float, max_lines: int = 8) -> BannerLayout:
-    """The layout with the largest font: for each line count, the most balanced break, then the
-    size at which its widest line fills the width and all lines fit the height."""
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def parse_phrases(text: str) -> Phrases:
+    """The set phrases of a list (one a line, `#` starts a note), as lower-case words."""
+    found = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            found.append(tuple(_key(word) for word in line.split()))
+    return tuple(found)
+
+
+def _key(word: str) -> str:
+    return word.strip("!?.,;:“”\"'()").casefold()
+
+
+UNITS = {"năm", "tháng", "ngày", "giờ", "người", "%", "km", "m", "tỷ", "triệu", "nghìn", "đồng", "tuổi", "lần"}
+_NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+DASHES = {"-", "–", "—"}
+
+
+def unbreakable(words: tuple[str, ...], phrases: Phrases = ()) -> frozenset[int]:
+    """The places (a line may begin before word i) where no line may break: inside a set phrase,
+    between two words of a name written with capitals, around a dash, between a number and its
+    unit, after "lần thứ", "khóa", "nhiệm kỳ" and before their number."""
+    keys = [_key(word) for word in words]
+    closed = set()
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(len(keys) - size + 1):
+            if tuple(keys[start:start + size]) == phrase:
+                closed.update(range(start + 1, start + size))
+    for i in range(1, len(words)):
+        before, word = words[i - 1], words[i]
+        name = before[:1].isupper() and word[:1].isupper() and not before.endswith((",", "!", ".", ";", ":"))
+        dash = word in DASHES or before in DASHES
+        unit = _NUMBER.match(_key(before)) and _key(word) in UNITS
+        numbered = (_NUMBER.match(_key(word)) or _ROMAN.match(word.strip("!?.,;:"))) and \
+            keys[i - 1] in {"thứ", "khóa", "kỳ", "khoá", "năm", "tháng", "ngày", "số"}
+        if name or dash or unit or numbered:
+            closed.add(i)
+    return frozenset(closed)
+
+
+def fit_text(text: str, measure: Measure, width_mm: float, height_mm: float, max_lines: int = 8,
+             phrases: Phrases = (), written: str | None = None) -> BannerLayout:
+    """The layout with the largest font: for each line count, the most balanced break that keeps
+    every set phrase whole, then the size at which its widest line fills the width and all lines
+    fit the height. `written` is the slogan as written when `text` is it in capitals: its names
+    are found by their capitals there."""
     words = text.split()
     if not words:
         raise ValueError("Khẩu hiệu trống.")
+    source = (written or "").split()
+    closed = unbreakable(tuple(source if len(source) == len(words) else words), phrases)
     best: BannerLayout | None = None
-    for count in range(1, min(max_lines, len(words)) + 1):
-        lines = _balanced_break(tuple(words), count, measure)
+    for count in range(1, min(max_lines, len(words) - len(closed)) + 1):
+        lines = _balanced_break(tuple(words), count, measure, closed)
+        if not lines:
+            continue
         widest = max(max(measure(line) for line in lines), 1e-6)  # zero-width characters measure 0
         size = REFERENCE_SIZE * width_mm / widest
         size = min(size, height_mm / (count * LINE_HEIGHT * POINT_MM))
@@ -70,8 +125,10 @@ def fit_text(text: str, measure: Measure, width_mm: float, height_mm: float, max
     return best
 
 
-def _balanced_break(words: tuple[str, ...], count: int, measure: Measure) -> tuple[str, ...]:
-    """Splits words into `count` lines so that the widest line is as narrow as possible."""
+def _balanced_break(words: tuple[str, ...], count: int, measure: Measure,
+                    closed: frozenset[int] = frozenset()) -> tuple[str, ...]:
+    """Splits words into `count` lines so that the widest line is as narrow as possible, never
+    beginning a line at a closed place; empty when no such split exists."""
 
     @lru_cache(maxsize=None)
     def width(start: int, end: int) -> float:
@@ -83,13 +140,17 @@ def _balanced_break(words: tuple[str, ...], count: int, measure: Measure) -> tup
             return width(start, len(words)), (len(words),)
         choice = (math.inf, ())
         for end in range(start + 1, len(words) - lines_left + 2):
+            if end in closed:
+                continue
             rest_width, rest_cuts = best(end, lines_left - 1)
             candidate = (max(width(start, end), rest_width), (end, *rest_cuts))
             if candidate[0] < choice[0]:
                 choice = candidate
         return choice
 
-    cuts = best(0, count)[1]
+    widest, cuts = best(0, count)
+    if widest == math.inf:
+        return ()
     starts = (0, *cuts[:-1])
     return tuple(" ".join(words[a:b]) for a, b in zip(starts, cuts))
 

@@ -11,7 +11,7 @@ from .dates import official_date_words
 from .text import normalize_text
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-BLOCK_KINDS = ("section", "numbered", "subnumbered", "lettered", "paragraph", "bullet", "subbullet")
+BLOCK_KINDS = ("section", "numbered", "subnumbered", "lettered", "paragraph", "bullet", "subbullet", "table")
 KIND_NAMES = {"BC": "BÁO CÁO", "KH": "KẾ HOẠCH"}
 
 
@@ -19,6 +19,7 @@ KIND_NAMES = {"BC": "BÁO CÁO", "KH": "KẾ HOẠCH"}
 class Block:
     kind: str  # one of BLOCK_KINDS
     text: str
+    rows: tuple[tuple[str, ...], ...] = ()  # a table: its heading row first
 
 
 @dataclass
@@ -88,13 +89,41 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def sections_blocks(sections: list[tuple[str, str]]) -> list[Block]:
-    """Roman-numbered sections (heading, typed text) in order."""
+def sections_blocks(sections: list[tuple[str, str | list[Block]]]) -> list[Block]:
+    """Roman-numbered sections (heading, typed text or blocks) in order; a section left empty is not
+    printed and the numbers close up, so no heading stands over a bare "Không."."""
     blocks = []
-    for roman, (heading, text) in zip(ROMAN, sections):
+    filled = [(heading, content if isinstance(content, list) else text_blocks(content))
+              for heading, content in sections]
+    for roman, (heading, content) in zip(ROMAN, [(h, c) for h, c in filled if c]):
         blocks.append(Block("section", f"{roman}. {heading.upper()}"))
-        blocks.extend(text_blocks(text))
+        blocks.extend(content)
     return blocks
+
+
+def table_block(heading: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[Block]:
+    """A numbered table (TT first), or nothing when it has no rows."""
+    if not rows:
+        return []
+    numbered = [(str(number), *row) for number, row in enumerate(rows, 1)]
+    return [Block("table", "", (("TT", *heading), *numbered))]
+
+
+END_MARK = "./."
+
+
+def with_end_mark(blocks: list[Block]) -> list[Block]:
+    """The body ends with `./.` after its last sentence, as Party documents close their text."""
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    if last.kind == "table":
+        return blocks
+    text = last.text.rstrip()
+    if text.endswith(END_MARK):
+        return blocks
+    text = text.rstrip(" .;:,") + END_MARK
+    return [*blocks[:-1], Block(last.kind, text)]
 
 
 class FormatProfileError(ValueError):
@@ -155,9 +184,28 @@ class FormatProfile:
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
                 raise FormatProfileError(f"Hồ sơ thể thức {source}: giá trị “{'.'.join(keys)}” không được âm.")
 
+        self.applies_from = None
+        if "applies_from" in data:
+            try:
+                self.applies_from = dt.date.fromisoformat(str(data["applies_from"]))
+            except ValueError:
+                raise FormatProfileError(f"Hồ sơ thể thức {source}: giá trị “applies_from” phải là ngày dạng "
+                                         "NNNN-TT-NN (ví dụ 2026-01-09).") from None
+        kinds = data.get("issuable_kinds")
+        if kinds is not None and not (isinstance(kinds, list) and all(isinstance(k, str) for k in kinds)):
+            raise FormatProfileError(f"Hồ sơ thể thức {source}: giá trị “issuable_kinds” phải là danh sách chữ viết "
+                                     "tắt loại văn bản.")
+
     @property
     def name(self) -> str:
         return str(self.data.get("name", self.source))
+
+    def check_kind(self, kind_code: str) -> None:
+        """Refuses a kind of document a chi bộ may not issue under this rule."""
+        kinds = self.data.get("issuable_kinds")
+        if kinds and kind_code not in kinds:
+            raise FormatProfileError(f"Theo “{self.name}”, chi bộ không ban hành loại văn bản {kind_code}; "
+                                     f"các loại được ban hành: {', '.join(kinds)}.")
 
     def _find(self, keys):
         value = self.data

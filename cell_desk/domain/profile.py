@@ -77,3 +77,33 @@ class CellProfile:
         elif any(len(line) > MAX_RECIPIENT_LENGTH for line in self.recipients):
             found["recipients"] = f"Mỗi dòng nơi nhận dài nhiều nhất {MAX_RECIPIENT_LENGTH} ký tự."
         return found
+
+
+# Fields a document prints that nobody may leave at the first-run value: the issuing body would read
+# just "CHI BỘ", the signature would have no name, the date line another cell's town.
+CHECKED_BEFORE_EXPORT = ("cell_name", "secretary_name", "place_name")
+
+
+def fields_left_at_default(profile: CellProfile, saved: bool = False) -> list[str]:
+    """The checked fields still at their first-run value or empty. A place the user has saved
+    (even the default one) counts as chosen; a cell name and a signer never do until changed."""
+    default = CellProfile()
+    left = []
+    for name in CHECKED_BEFORE_EXPORT:
+        value = " ".join(normalize_text(getattr(profile, name)).split())
+        if not value or (value == getattr(default, name) and not (saved and name == "place_name")):
+            left.append(name)
+    return left
+
+
+def defaults_warning(profile: CellProfile, saved: bool = False) -> str:
+    """What to tell the user before a document goes out with defaults; empty when nothing is left."""
+    left = fields_left_at_default(profile, saved)
+    if not left:
+        return ""
+    described = []
+    for name in left:
+        value = " ".join(getattr(profile, name).split())
+        described.append(f"{FIELD_LABELS[name].lower()} ({f'“{value}”' if value else 'chưa nhập'})")
+    return ("Thông tin chi bộ còn để mặc định: " + "; ".join(described) + ". Văn bản sẽ in đúng như vậy "
+            "(tên cơ quan ban hành, chữ ký, địa danh). Hãy điền thông tin chi bộ trong Cài đặt trước khi gửi.")

@@ -1,9 +1,23 @@
 """A slogan centred on a landscape page, as .docx, for people who finish it in Word."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
-from ..domain.banner import POINT_MM, REFERENCE_SIZE, ColourScheme, fit_text
+from ..domain.banner import POINT_MM, REFERENCE_SIZE, ColourScheme, Phrases, fit_text, parse_phrases
+
+PHRASES_FILE = ("banner", "cum-tu-khong-ngat.txt")
+
+
+@lru_cache(maxsize=1)
+def banner_phrases() -> Phrases:
+    """The set phrases a banner never breaks (resources/banner/cum-tu-khong-ngat.txt)."""
+    from ..bundled import resource_path
+
+    try:
+        return parse_phrases(resource_path(*PHRASES_FILE).read_text(encoding="utf-8"))
+    except OSError:
+        return ()
 from .atomic import ExportError, write_atomically
 
 WORD_MAX_PAGE_MM = 558.0  # Word refuses pages over 22 inches
@@ -40,7 +54,7 @@ def write_banner_docx(text: str, path: Path, paper_mm: tuple[float, float], sche
     width_mm, height_mm = paper_mm
     shown = text.upper() if uppercase else text
     inner_w, inner_h = width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM
-    layout = fit_text(shown, _approximate_width, inner_w - 10, inner_h - 10)
+    layout = fit_text(shown, _approximate_width, inner_w - 10, inner_h - 10, phrases=banner_phrases(), written=text)
 
     document = Document()
     section = document.sections[0]

@@ -220,6 +220,8 @@ class _Writer:
     def block(self, block: Block) -> None:
         """A body paragraph in its named style (made once per document): as fast as unformatted
         paragraphs, and a clerk can change every heading of a kind at once in Word."""
+        if block.kind == "table":
+            return self.table(block)
         style = self._style(block.kind)
         if block.kind in ("bullet", "subbullet"):
             text = f"{self.profile.get('headings', block.kind, 'mark')} {block.text}"
@@ -231,6 +233,40 @@ class _Writer:
         paragraph[-1][-1].text = strip_forbidden(text)  # w:p / w:r / w:t
         self._body_end.addprevious(paragraph)
         return paragraph
+
+    # the columns of a table of work (TT, what, who, when) as parts of the text width
+    TABLE_SHARES = (0.07, 0.53, 0.22, 0.18)
+
+    def table(self, block: Block):
+        """A bordered table with its heading row bold and repeated on each page; returns the
+        paragraph that follows it (a table cannot keep with the signature)."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        columns = len(block.rows[0])
+        shares = self.TABLE_SHARES if columns == len(self.TABLE_SHARES) else (1 / columns,) * columns
+        table = self.word.add_table(rows=len(block.rows), cols=columns)
+        table.style = self.word.styles["Table Grid"]
+        table.autofit = False
+        size = self.profile.get("body", "size_pt") - 1
+        for number, (row, values) in enumerate(zip(table.rows, block.rows)):
+            if number == 0:
+                header = row._tr.get_or_add_trPr()
+                header.append(OxmlElement("w:tblHeader"))
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            for column, (cell, value) in enumerate(zip(row.cells, values)):
+                cell.width = self.Mm(self.text_width_mm * shares[column])
+                centred = number == 0 or column in (0, 3)
+                paragraph = self.paragraph(cell.paragraphs[0], self.align.CENTER if centred else self.align.LEFT,
+                                           space_before=2, space_after=2)
+                self.run(paragraph, value, size, bold=number == 0)
+        for column, share in zip(table.columns, shares):
+            column.width = self.Mm(self.text_width_mm * share)
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            table._tbl.tblPr.remove(look)
+        after = self.paragraph(self.word, space_after=0)  # a line between the table and what follows
+        return after._p
 
     @staticmethod
     def keep_with_next(paragraphs) -> None:
@@ -328,9 +364,10 @@ class _Writer:
         heading = self.paragraph(self.word, self.align.CENTER)
         heading.add_run().add_break(WD_BREAK.PAGE)
         self.run(heading, "PHỤ LỤC", title("size_pt"), bold=True)
-        if document.annex_title:
-            self.run(self.paragraph(self.word, self.align.CENTER, space_after=12), document.annex_title,
-                     self.profile.get("body", "size_pt"), italic=True)
+        lines = document.annex_title.splitlines()
+        for number, line in enumerate(lines):
+            self.run(self.paragraph(self.word, self.align.CENTER, space_after=12 if number == len(lines) - 1 else 0),
+                     line, self.profile.get("body", "size_pt"), bold=number == 0, italic=number > 0)
         for block in document.annex:
             self.block(block)
 

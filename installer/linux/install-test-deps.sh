@@ -1,17 +1,21 @@
 #!/bin/sh
 # Installs what the document checks of the test suite use, only where it is missing:
 # LibreOffice Writer and Calc (open the exported .docx and .xlsx, convert them to PDF/CSV) and
-# poppler-utils (count PDF pages), fonts-liberation, Tesseract OCR with its Vietnamese data (the
+# poppler-utils (count PDF pages), fonts-liberation2, Tesseract OCR with its Vietnamese data (the
 # import of scanned PDFs and photos). Run by `make test`. Without them those checks skip, so a
 # machine where nothing can be installed still runs the rest of the suite.
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing="$missing libreoffice-calc-nogui"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
-# Liberation Serif has the metrics of Times New Roman, so pages break where Word breaks them
-fc-list 2>/dev/null | grep -qi 'Liberation Serif' || missing="$missing fonts-liberation"
+# Liberation Serif has the metrics of Times New Roman, so pages break where Word breaks them. Version 2
+# (fonts-liberation2) has every Vietnamese letter; 1.07 lacks some, and LibreOffice then draws those
+# letters in another font, so a rendered line and its page breaks differ from machine to machine.
+fc-list :lang=vi family 2>/dev/null | grep -qi 'Liberation Serif' || missing="$missing fonts-liberation2"
 command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr"
 tesseract --list-langs 2>/dev/null | grep -qx 'vie' || missing="$missing tesseract-ocr-vie"
+# strace: `make bundle-smoke` proves the built program opens no network socket
+command -v strace >/dev/null 2>&1 || missing="$missing strace"
 [ -z "$missing" ] && exit 0
 echo "Cài các gói dùng cho phép thử văn bản:$missing"
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; else

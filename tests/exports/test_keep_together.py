@@ -49,3 +49,17 @@ def test_the_signature_block_stays_whole_with_the_last_lines_of_the_body(rendere
                  "Nguyễn Văn Hùng"):
         assert part in last and all(part not in page for page in pages[:-1]), part
     assert body_lines(last) >= (1 if page_count == 1 else 2)  # the block never stands alone
+
+
+@needs_libreoffice
+def test_the_rendered_text_uses_one_serif_font_for_every_vietnamese_letter(tmp_path):
+    """No letter falls back to another font (fonts-liberation2 has all of Vietnamese; 1.07 does not)."""
+    import subprocess
+
+    target = tmp_path / "bao-cao.docx"
+    write_party_docx(target, sample(blocks=body(3) + [Block("paragraph", "Ưu điểm: tuyên truyền, cổ động ỹ ữ ợ ẫ ặ ẻ.")]),
+                     profile())
+    pdf = to_pdf([target], tmp_path)[0]
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:] if line.strip()}
+    assert families == {"LiberationSerif"}, fonts

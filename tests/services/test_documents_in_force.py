@@ -4,6 +4,7 @@ import json
 
 from cell_desk.domain.activity import ActivityDraft
 from cell_desk.domain.plan import ItemStatus
+from cell_desk.domain.report import as_done
 from tests.documents import TODAY_IN_MARCH, TOPICS, add_orientation, orientation
 
 
@@ -53,8 +54,14 @@ def test_the_report_drafts_the_work_of_every_document_in_force(open_at):
     assert services.reports.report_day() == 25
     assert services.reports.period_of(2026, 3) == (dt.date(2026, 2, 26), dt.date(2026, 3, 25))
     report = services.reports.open_report(2026, 3)
-    assert seed_item.text in report.sections["results"] and topic.text in report.sections["results"]
+    results = report.sections["results"]
+    assert as_done(seed_item.text) in results and as_done(topic.text) in results
+    # the opening cites the orientation of the month and the ended plan work was done under
+    opening = report.sections["opening"]
+    assert opening.startswith("Thực hiện Kế hoạch số 20-KH/ĐUK, ngày 30/12/2019") and \
+        "Định hướng số 45-ĐH/BTGĐUK, ngày 25/2/2026" in opening
     direction = report.sections["direction"]
+    assert direction.startswith("1. Thực hiện Định hướng số 45-ĐH/BTGĐUK (tháng 3/2026):")
     assert TOPICS[1] in direction and TOPICS[2] in direction and TOPICS[0] not in direction  # open tasks only
 
 

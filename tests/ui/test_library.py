@@ -95,8 +95,8 @@ def test_the_drawn_banner_keeps_its_text_off_the_edges(services):
         edge = [image.pixel(x, y) for x in range(image.width()) for y in (0, 1, image.height() - 2, image.height() - 1)]
         edge += [image.pixel(x, y) for y in range(image.height()) for x in (0, 1, image.width() - 2, image.width() - 1)]
         assert set(edge) == {background}
-        inside = {image.pixel(x, image.height() // 2) for x in range(image.width())}
-        assert len(inside) > 1  # the text is there
+        inside = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        assert len(inside) > 1  # the text is there (the middle row may fall between two lines)
 
 
 def test_a_large_banner_tiles_over_a4_sheets(tmp_path, qapp, services):

@@ -174,3 +174,47 @@ def test_the_term_year_restarts_the_numbers(services, make_window):
     settings.term_year.setValue(2020)
     settings._save_term_year()
     assert services.reports.open_report(2020, 8).number == 2
+
+
+def test_exporting_with_default_details_warns_and_offers_to_fill_them_in(page, services, monkeypatch, tmp_path):
+    page.create_button.click()
+    editor = page.report_editor
+    asked = []
+
+    def choose(parent, title, text, choices):
+        asked.append((text, choices))
+        return 0  # "Điền thông tin chi bộ…"
+
+    monkeypatch.setattr(editor_module, "warn_with_choices", choose)
+    monkeypatch.setattr(editor_module.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: pytest.fail("no file is asked for"))
+    editor.word_button.click()
+    text, choices = asked[0]
+    assert "tên chi bộ (“Chi bộ”)" in text and choices == ["Điền thông tin chi bộ…", "Vẫn xuất", "Hủy"]
+    window = page.window()
+    assert window.sidebar.currentRow() == window.page_keys.index("settings")
+    assert window.settings_page.form.fields["cell_name"].hasFocus()
+
+
+def test_with_the_details_filled_in_nothing_is_asked(page, services, monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    services.settings.save_profile(replace(services.settings.profile(), cell_name="Chi bộ Văn phòng",
+                                           secretary_name="Nguyễn Văn Hùng"))
+    page.create_button.click()
+    monkeypatch.setattr(editor_module, "warn_with_choices", lambda *args: pytest.fail("nothing to warn about"))
+    monkeypatch.setattr(editor_module.QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(tmp_path / "b.docx"), ""))
+    monkeypatch.setattr(editor_module, "offer_to_open", lambda *args: None)
+    page.report_editor.word_button.click()
+    assert (tmp_path / "b.docx").exists()
+
+
+def test_settings_shows_which_format_a_document_takes_and_why(services, make_window):
+    settings = make_window(services).settings_page
+    assert settings.format_choice.currentText() == "Tự động theo ngày của văn bản"
+    assert "Hướng dẫn 36-HD/VPTW" in settings.format_message.text() and "theo ngày" in settings.format_message.text()
+    index = next(i for i in range(settings.format_choice.count()) if "399" in settings.format_choice.itemText(i))
+    settings.format_choice.setCurrentIndex(index)
+    settings._choose_format(index)
+    assert "399-QĐ/TW" in settings.format_message.text() and "đã chọn trong Cài đặt" in settings.format_message.text()

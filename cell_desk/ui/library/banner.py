@@ -57,7 +57,10 @@ def layout_for(request: BannerRequest, device: QPaintDevice) -> tuple[BannerLayo
     side = max(10.0, request.height_mm * SIDE_MARGIN_SHARE, request.width_mm * 0.03)
     top = max(8.0, request.height_mm * 0.08)
     area = QRectF(side, top, request.width_mm - 2 * side, request.height_mm - 2 * top)
-    return fit_text(request.shown_text, measure, area.width(), area.height()), area
+    from ...exports.banner_docx import banner_phrases
+
+    return fit_text(request.shown_text, measure, area.width(), area.height(), phrases=banner_phrases(),
+                    written=request.text), area
 
 
 def paint_banner(painter: QPainter, request: BannerRequest, device: QPaintDevice) -> BannerLayout:

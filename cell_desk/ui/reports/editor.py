@@ -7,13 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from ...app import Services
-from ...domain.party_document import ROMAN
-from ...domain.report import PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_SECTIONS, CellDocument, DocumentStatus
+from ...domain.report import (
+    PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_ANNEX, REPORT_OPENING, REPORT_SECTIONS, TASK_COLUMNS, CellDocument,
+    DocumentStatus, task_rows, task_text,
+)
 from ...domain.validation import ValidationError
 from ..messages import ask_yes_no, offer_to_open, run_export, show_info
 from ..widgets import ALARM_STYLE, date_edit, error_label, to_qdate
@@ -22,13 +25,16 @@ SAVE_DELAY_MS = 700
 # What to write, shown in an empty section (never printed)
 SECTION_HINTS = {
     "ideology": "Những vấn đề tư tưởng nổi lên trong tháng, dư luận cần định hướng. ",
-    "difficulties": "Khó khăn, vướng mắc khi thực hiện kế hoạch. ",
-    "proposals": "Đề xuất, kiến nghị với cấp trên. ",
+    "assessment": "Ưu điểm, hạn chế trong kỳ. ",
+    "difficulties": "Khó khăn, vướng mắc khi thực hiện kế hoạch (để trống thì không in mục này). ",
+    "proposals": "Đề xuất, kiến nghị với cấp trên (để trống thì không in mục này). ",
+    REPORT_ANNEX: "Danh sách hoạt động in kèm báo cáo khi chọn “Kèm phụ lục”. ",
 }
 
 
 class DocumentEditor(QWidget):
     changed = Signal()  # saved, finalised, reopened or sent: lists and Tổng quan refresh
+    fill_profile_requested = Signal()  # the user chose to fill in the cell's details before exporting
 
     def __init__(self, services: Services, kind: str, parent=None):
         super().__init__(parent)
@@ -59,9 +65,11 @@ class DocumentEditor(QWidget):
         header.addRow("Số thứ tự:", numbers)
         header.addRow("Trích yếu:", self.subtitle)
 
-        sections = ([(PLAN_BASES, "Căn cứ (đoạn mở đầu)")] if kind != REPORT else []) + [
-            (key, f"{roman}. {title.upper()}")
-            for roman, (key, title) in zip(ROMAN, REPORT_SECTIONS if kind == REPORT else PLAN_SECTIONS)]
+        # no Roman numbers here: a section left empty is not printed and the numbers close up
+        sections = ([(REPORT_OPENING, "Đoạn mở đầu")] if kind == REPORT else [(PLAN_BASES, "Căn cứ (đoạn mở đầu)")])
+        sections += [(key, title.upper()) for key, title in (REPORT_SECTIONS if kind == REPORT else PLAN_SECTIONS)]
+        if kind == REPORT:
+            sections.append((REPORT_ANNEX, "PHỤ LỤC: DANH SÁCH HOẠT ĐỘNG"))
         self.editors: dict[str, QPlainTextEdit] = {}
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -70,9 +78,12 @@ class DocumentEditor(QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-            editor = GrowingTextEdit(minimum_lines=3)
-            editor.setPlaceholderText(SECTION_HINTS.get(key, "") + "Gõ nội dung; dòng bắt đầu bằng “- ” là gạch "
-                                      "đầu dòng, “+ ” là ý nhỏ, “1. ” là mục.")
+            if kind != REPORT and key == "content":
+                editor = TaskTable()  # what the cell will do, who leads it, by when
+            else:
+                editor = GrowingTextEdit(minimum_lines=3)
+                editor.setPlaceholderText(SECTION_HINTS.get(key, "") + "Gõ nội dung; dòng bắt đầu bằng “- ” là "
+                                          "gạch đầu dòng, “+ ” là ý nhỏ, “1. ” là mục.")
             editor.textChanged.connect(lambda key=key: self._schedule_save(key))
             column.addWidget(label)
             column.addWidget(editor)
@@ -82,7 +93,8 @@ class DocumentEditor(QWidget):
         scroll.setWidget(holder)
 
         self.redraft_button = QPushButton("Soạn lại từ dữ liệu")
-        self.redraft_button.setToolTip("Soạn lại phần kết quả và phương hướng từ nhật ký và kế hoạch (giữ các phần khác)"
+        self.redraft_button.setToolTip("Soạn lại đoạn mở đầu, kết quả, đánh giá, phương hướng và phụ lục từ nhật ký và "
+                                       "kế hoạch (giữ các phần khác)"
                                        if kind == REPORT else "Soạn lại toàn bộ từ kế hoạch cấp trên")
         self.lock_button = QPushButton()
         self.sent_button = QPushButton("Đánh dấu đã gửi…")
@@ -223,8 +235,8 @@ class DocumentEditor(QWidget):
     def redraft(self) -> None:
         if self.document is None or not ask_yes_no(
                 self, "Soạn lại từ dữ liệu?",
-                "Soạn lại phần I (kết quả) và phần IV (phương hướng) từ nhật ký hoạt động và kế hoạch? "
-                "Những gì đã sửa tay ở hai phần này sẽ được thay." if self.kind == REPORT else
+                "Soạn lại đoạn mở đầu, phần kết quả, đánh giá chung, phương hướng và phụ lục từ nhật ký hoạt động "
+                "và kế hoạch? Những gì đã sửa tay ở các phần này sẽ được thay." if self.kind == REPORT else
                 "Soạn lại toàn bộ kế hoạch của chi bộ từ kế hoạch cấp trên? Những gì đã sửa tay sẽ được thay."):
             return
         self.flush()
@@ -289,7 +301,21 @@ class DocumentEditor(QWidget):
             return None
         return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
+    def confirm_profile(self) -> bool:
+        """Before a document goes out: warns when the cell's details are still the first-run ones,
+        with a button to fill them in. True to go on exporting."""
+        warning = self.services.reports.defaults_warning()
+        if not warning:
+            return True
+        choice = warn_with_choices(self, "Thông tin chi bộ chưa điền", warning,
+                                   ["Điền thông tin chi bộ…", "Vẫn xuất", "Hủy"])
+        if choice == 0:
+            self.fill_profile_requested.emit()
+        return choice == 1
+
     def ask_word(self) -> None:
+        if not self.confirm_profile():
+            return
         target = self._ask_target(".docx", "Văn bản Word (*.docx)")
         if target:
             self.export(target)
@@ -299,6 +325,8 @@ class DocumentEditor(QWidget):
 
         if find_soffice() is None:
             show_info(self, "Chưa xuất được PDF", HOW_TO_GET_IT)
+            return
+        if not self.confirm_profile():
             return
         target = self._ask_target(".pdf", "Tệp PDF (*.pdf)")
         if target:
@@ -314,6 +342,116 @@ class DocumentEditor(QWidget):
             self.saved_note.setText(f"Đã xuất {written.name}")
             offer_to_open(self, "Đã xuất", f"Đã ghi {written}.", written)
         return written
+
+
+def warn_with_choices(parent: QWidget, title: str, text: str, choices: list[str]) -> int | None:
+    """A warning with buttons named by what they do (the last one, and Esc, change nothing)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in choices]
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None
+
+
+class TaskTable(QWidget):
+    """The cell plan's work as a table (việc, người phụ trách, thời hạn), edited in place, with the
+    same face as a text section: toPlainText/setPlainText (one line a row, tabs between columns),
+    textChanged, setReadOnly."""
+
+    textChanged = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(TASK_COLUMNS))
+        self.table.setHorizontalHeaderLabels(TASK_COLUMNS)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, 180)
+        self.add_button = QPushButton("Thêm việc")
+        self.remove_button = QPushButton("Xóa việc đã chọn")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.itemChanged.connect(lambda _item: self._changed())
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self._loading = False
+
+    def toPlainText(self) -> str:
+        rows = []
+        for row in range(self.table.rowCount()):
+            rows.append(tuple((self.table.item(row, column).text() if self.table.item(row, column) else "")
+                              for column in range(len(TASK_COLUMNS))))
+        return task_text(rows)
+
+    def setPlainText(self, text: str) -> None:
+        self._loading = True
+        try:
+            rows = task_rows(text)
+            self.table.setRowCount(len(rows))
+            for number, row in enumerate(rows):
+                for column, value in enumerate(row):
+                    self.table.setItem(number, column, QTableWidgetItem(value))
+            self.table.resizeRowsToContents()
+            self._fit()
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        self.setPlainText("")
+
+    def setReadOnly(self, read_only: bool) -> None:
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.NoEditTriggers if read_only else
+                                   triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+
+    def isReadOnly(self) -> bool:
+        return not self.add_button.isEnabled()
+
+    def setPlaceholderText(self, _text: str) -> None:
+        pass
+
+    def add_row(self) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self._fit()
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0) or self._blank(row, 0))
+
+    def _blank(self, row: int, column: int) -> QTableWidgetItem:
+        item = QTableWidgetItem("")
+        self.table.setItem(row, column, item)
+        return item
+
+    def remove_selected(self) -> None:
+        for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+        self._fit()
+        self._changed()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.table.resizeRowsToContents()
+            self._fit()
+            self.textChanged.emit()
+
+    def _fit(self) -> None:
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 4
+        height += sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(min(900, max(height, 4 * self.table.verticalHeader().defaultSectionSize())))
 
 
 class GrowingTextEdit(QPlainTextEdit):

@@ -7,13 +7,13 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QSplitter, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...app import Services
 from ...domain.dates import add_months, format_ui_date, report_deadline
-from ...domain.report import CELL_PLAN, REPORT, CellDocument, DocumentStatus, deadline_status
+from ...domain.report import CELL_PLAN, MAX_EXAMPLES, REPORT, CellDocument, DocumentStatus, deadline_status
 from .. import events
 from ..table_model import RowTableModel
 from ..widgets import DONE_TEXT, MUTED_TEXT, OVERDUE_TEXT, heading_label
@@ -85,13 +85,29 @@ class ReportPage(QWidget):
         self.create_button = QPushButton("Soạn báo cáo tháng này")
         self.create_button.setToolTip("Soạn báo cáo từ nhật ký hoạt động và tiến độ kế hoạch của kỳ")
         self.report_editor = DocumentEditor(services, REPORT)
+        # how section I is drafted: a few activities of each form, the full list as an annex if wanted
+        self.examples = QSpinBox()
+        self.examples.setRange(0, MAX_EXAMPLES)
+        self.examples.setValue(services.reports.examples_per_form())
+        self.examples.setToolTip("Số hoạt động tiêu biểu nêu dưới mỗi hình thức khi soạn phần kết quả")
+        self.annex = QCheckBox("Kèm phụ lục danh sách hoạt động")
+        self.annex.setChecked(services.reports.annex_wanted())
+        self.annex.setToolTip("In toàn bộ danh sách hoạt động của kỳ thành phụ lục sau chữ ký")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.deadline, 1)
         top.addWidget(self.create_button)
+        preferences = QHBoxLayout()
+        preferences.addWidget(QLabel("Mỗi hình thức nêu"))
+        preferences.addWidget(self.examples)
+        preferences.addWidget(QLabel("hoạt động tiêu biểu"))
+        preferences.addSpacing(16)
+        preferences.addWidget(self.annex)
+        preferences.addStretch(1)
         right_layout.addLayout(top)
+        right_layout.addLayout(preferences)
         right_layout.addWidget(self.report_editor, 1)
         splitter = QSplitter()
         splitter.addWidget(self.month_table)
@@ -116,6 +132,10 @@ class ReportPage(QWidget):
 
         self.month_table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.create_button.clicked.connect(self.create_selected)
+        for editor in (self.report_editor, self.plan_editor):
+            editor.fill_profile_requested.connect(self.show_profile_form)
+        self.examples.valueChanged.connect(services.reports.set_examples_per_form)
+        self.annex.toggled.connect(services.reports.set_annex_wanted)
         self.report_editor.changed.connect(self._report_changed)
         self.plan_editor.changed.connect(lambda: app_events.changed.emit(events.DOCUMENTS))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -159,6 +179,8 @@ class ReportPage(QWidget):
             return
         row = next(r for r in self.months.rows if (r.year, r.month) == chosen)
         report = self.services.reports.report_for(*chosen)
+        if report is not None:
+            report = self.services.reports.refreshed(report.id)  # what is not edited follows the data
         self.deadline.setText(f"Báo cáo tháng {chosen[1]:02d}/{chosen[0]} (kỳ "
                               f"{' – '.join(format_ui_date(d) for d in self.services.reports.period_of(*chosen))}). "
                               + deadline_status(row.deadline, self.services.clock(), report) + ".")
@@ -205,6 +227,21 @@ class ReportPage(QWidget):
             self.plan_editor.show_document(None)
             if self.tabs.currentIndex() == 1:
                 self.show_cell_plan()
+
+    def show_profile_form(self) -> None:
+        """Cài đặt, with the cursor in the first detail still to fill in."""
+        window = self.window()
+        if not hasattr(window, "settings_page"):
+            return
+        settings = window.settings_page
+        window.show_page(settings)
+        from ...domain.profile import fields_left_at_default
+
+        left = fields_left_at_default(self.services.settings.profile(), self.services.settings.has_profile())
+        field = settings.form.fields.get(left[0]) if left else None
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def flush(self) -> None:
         self.report_editor.flush()

@@ -38,6 +38,12 @@ def preview_html(document: PartyDocument, profile: FormatProfile) -> str:
     indent = get("body", "first_line_indent_mm") * MM_TO_PX
     align = "justify" if get("body", "justify") else "left"
     for block in document.blocks:
+        if block.kind == "table":
+            cells = "".join(
+                "<tr>" + "".join(f'<td style="padding:2px">{span(value, size - 1, bold=number == 0)}</td>'
+                                 for value in row) + "</tr>" for number, row in enumerate(block.rows))
+            parts.append(f'<table width="100%" border="1" cellspacing="0">{cells}</table>')
+            continue
         if block.kind in ("bullet", "subbullet"):
             text = span(f"{get('headings', block.kind, 'mark')} {block.text}", size)
         elif block.kind == "paragraph":

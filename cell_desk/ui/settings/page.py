@@ -186,15 +186,25 @@ class SettingsPage(QWidget):
         except FormatProfileError as exc:
             chosen = ""
             self.format_message.setText(str(exc))
+        self.format_choice.addItem("Tự động theo ngày của văn bản", "")  # the rule in force on each date
         for name, path in self.services.reports.format_profiles():
             self.format_choice.addItem(name, path.name)
             self.format_choice.setItemData(self.format_choice.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole)
             if path.name == chosen:
                 self.format_choice.setCurrentIndex(self.format_choice.count() - 1)
+        self._show_format_reason()
+
+    def _show_format_reason(self) -> None:
+        from ...domain.party_document import FormatProfileError
+
+        try:
+            self.format_message.setText(self.services.reports.format_profile_reason())
+        except FormatProfileError as exc:
+            self.format_message.setText(str(exc))
 
     def _choose_format(self, index: int) -> None:
         self.services.reports.choose_profile(self.format_choice.itemData(index))
-        self.format_message.setText(f"Văn bản xuất từ nay theo thể thức “{self.format_choice.itemText(index)}”.")
+        self._show_format_reason()
 
     def _save_term_year(self) -> None:
         try:
