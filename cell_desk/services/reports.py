@@ -556,7 +556,7 @@ class ReportService:
     def export_docx(self, document_id: int, target: Path) -> Path:
         from ..exports.party_docx import write_party_docx
 
-        document = self.refreshed(document_id)
+        document = self.get(document_id)  # as shown: opening and showing a draft refresh it (refreshed())
         profile = self.format_profile(document.issued_on)
         party = self.party_document(document)
         profile.check_kind(party.kind_code)

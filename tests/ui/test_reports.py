@@ -218,3 +218,10 @@ def test_settings_shows_which_format_a_document_takes_and_why(services, make_win
     settings.format_choice.setCurrentIndex(index)
     settings._choose_format(index)
     assert "399-QĐ/TW" in settings.format_message.text() and "đã chọn trong Cài đặt" in settings.format_message.text()
+
+
+def test_the_sent_dialog_is_wide_enough_for_its_title(qtbot):
+    dialog = editor_module.SentDialog(dt.date(2020, 8, 15))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance("Đánh dấu đã gửi") + 160

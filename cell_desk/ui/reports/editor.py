@@ -480,6 +480,8 @@ class SentDialog(QDialog):
     def __init__(self, today: dt.date, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Đánh dấu đã gửi")
+        # wide enough for its title: a window manager cuts a title wider than the dialog
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160)
         self.day = date_edit(today)
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         form = QFormLayout(self)
