@@ -13,16 +13,35 @@ def format_ui_date(day: dt.date | None) -> str:
     return day.strftime(UI_DATE_FORMAT) if day else ""
 
 
+_TYPED_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_DIGITS_DATE = re.compile(r"(\d{2})(\d{2})(\d{4})")
+
+
 def parse_ui_date(text: str) -> dt.date:
-    """Reads dd/mm/yyyy (also d/m/yyyy); raises ValueError with a Vietnamese message."""
-    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text or "")
+    """Reads a date as a Vietnamese secretary types it: dd/mm/yyyy, d/m/yyyy (also with '-' or '.')
+    or the eight digits ddmmyyyy. Raises ValueError with a Vietnamese message."""
+    cleaned = (text or "").strip()
+    match = _TYPED_DATE.fullmatch(cleaned) or _DIGITS_DATE.fullmatch(cleaned)
     if not match:
-        raise ValueError(f"Ngày “{text}” không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026).")
+        raise ValueError(f"Ngày “{cleaned}” không đúng dạng ngày/tháng/năm (ví dụ 05/01/2026 hoặc 05012026).")
     day, month, year = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"Ngày “{text}” không có trên lịch.") from None
+        raise ValueError(f"Ngày “{cleaned}” không có trên lịch.") from None
+
+
+def date_in_range(day: dt.date, earliest: dt.date | None, latest: dt.date | None,
+                  earliest_name: str = "", latest_name: str = "") -> str:
+    """Why `day` is out of [earliest, latest] in Vietnamese, or "" when it is inside. The names say
+    what a bound is ("hôm nay", "ngày bắt đầu"); without one the bound's date is given."""
+    if latest is not None and day > latest:
+        bound = f"{latest_name} ({format_ui_date(latest)})" if latest_name else format_ui_date(latest)
+        return f"Ngày {format_ui_date(day)} sau {bound}."
+    if earliest is not None and day < earliest:
+        bound = f"{earliest_name} ({format_ui_date(earliest)})" if earliest_name else format_ui_date(earliest)
+        return f"Ngày {format_ui_date(day)} trước {bound}."
+    return ""
 
 
 def official_date_words(day: dt.date) -> str:

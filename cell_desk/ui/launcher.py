@@ -26,6 +26,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         from .translations import install_vietnamese
 
         install_vietnamese(app)
+    if not hasattr(app, "_screen_guard"):
+        from PySide6.QtCore import Qt
+
+        from .screen import install_screen_guard
+
+        install_screen_guard(app)  # no window larger than the screen, whoever opens it
+        # Qt's own file dialog, which translations.py puts in Vietnamese, also where a page calls
+        # QFileDialog's static functions (the platform's dialog speaks the language of Windows)
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CellDesk")

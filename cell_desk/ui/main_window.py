@@ -10,6 +10,8 @@ from ..app import Services
 from . import events
 
 SETTINGS_FILE = "giao-dien.ini"
+# 1280×720 at 125% leaves 1024×576, less the taskbar and the title bar
+MINIMUM_SIZE = (960, 480)
 # Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
 PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activities": "Nhật ký hoạt động",
                "meetings": "Sinh hoạt chi bộ", "reports": "Báo cáo", "library": "Thư viện", "settings": "Cài đặt"}
@@ -28,7 +30,6 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
 
         self.sidebar = QListWidget()
-        self.sidebar.setFixedWidth(170)
         font = self.sidebar.font()
         font.setPointSize(font.pointSize() + 1)
         self.sidebar.setFont(font)
@@ -37,11 +38,15 @@ class MainWindow(QMainWindow):
         for key in self.page_keys:
             self.sidebar.addItem(PAGE_TITLES[key])
             self.stack.addWidget(QWidget())  # replaced by the page when it is first shown
+        # as wide as the longest title: every pixel counts on a 1024-pixel-wide window (1280×720 at 125%)
+        metrics = self.sidebar.fontMetrics()
+        self.sidebar.setFixedWidth(max(metrics.horizontalAdvance(title) for title in PAGE_TITLES.values()) + 34)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
 
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)  # narrow margins: the pages need the width on a small screen
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -54,10 +59,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.data_label, 1)
         self.app_events.changed.connect(self._on_changed)
         self._update_title()
-        self.resize(1200, 760)
+        from . import file_dialogs
+        from .screen import fit_to_screen, keep_on_screen
+
+        file_dialogs.remember_folders_in(self.window_settings)
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
+        fit_to_screen(self, 1400, 860)  # as much of the screen as it has, status bar included
         geometry = self.window_settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a larger monitor, or before the screen changed
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -101,6 +112,13 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         self.addActions([undo, redo, quit_action])
         help_menu = self.menuBar().addMenu("Trợ giú&p")
+        guide = QAction("Hướng dẫn sử dụng", self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
+        self.guide_action = guide
+        self.addAction(guide)
+        help_menu.addSeparator()
         about = QAction("Giới thiệu Cell Desk", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -119,6 +137,15 @@ class MainWindow(QMainWindow):
         from .messages import show_info
 
         show_info(self, "Giới thiệu Cell Desk", self.about_text())
+
+    def show_guide(self) -> None:
+        from .help import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def page(self, key: str) -> QWidget:
         """The page, built now if it was never shown."""

@@ -38,6 +38,18 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """A question with buttons named by what they do; the index of the one pressed, None for Esc.
+    The last choice is the one that changes nothing (Esc means it too)."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in choices]
+    box.setEscapeButton(buttons[-1])
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def open_file(parent: QWidget | None, path) -> bool:
     """Opens a file in the program the system uses for it, or says why it could not."""
     from pathlib import Path

@@ -37,8 +37,44 @@ BUTTONS = {
 }
 FILE_DIALOG = {
     "Look in:": "Tìm trong:",
+    "&Look in:": "&Tìm trong:",
     "File &name:": "Tên &tệp:",
     "Files of type:": "Loại tệp:",
+    "Files of &type:": "&Loại tệp:",
+    "Open": "Mở",
+    "&New Folder": "Thư mục &mới",
+    "Go back": "Quay lại",
+    "Go forward": "Tiếp",
+    "Go to the parent directory": "Lên thư mục cha",
+    "Create a New Folder": "Tạo thư mục mới",
+    "Change to list view mode": "Xem dạng danh sách",
+    "Change to detail view mode": "Xem dạng chi tiết",
+    "List of places and bookmarks": "Các chỗ hay dùng",
+    "Sidebar": "Các chỗ hay dùng",
+    "Files": "Tệp",
+    "Show ": "Hiện ",
+    "Remove": "Bỏ khỏi danh sách",
+    "Alt+Left": "Alt+Left",
+    "Alt+Right": "Alt+Right",
+    "Alt+Up": "Alt+Up",
+    "%1 already exists.\nDo you want to replace it?": "Đã có tệp %1.\nGhi đè lên tệp đó?",
+    "%1\nFile not found.\nPlease verify the correct file name was given.":
+        "%1\nKhông thấy tệp này.\nHãy kiểm tra lại tên tệp.",
+    "%1\nDirectory not found.\nPlease verify the correct directory name was given.":
+        "%1\nKhông thấy thư mục này.\nHãy kiểm tra lại tên thư mục.",
+    "'%1' is write protected.\nDo you want to delete it anyway?": "“%1” đang được bảo vệ chống ghi.\nVẫn xóa?",
+    "Are you sure you want to delete '%1'?": "Xóa “%1”?",
+    "Could not delete directory.": "Không xóa được thư mục.",
+    "Drive": "Ổ đĩa",
+    "File": "Tệp",
+    "File Folder": "Thư mục",
+    "Folder": "Thư mục",
+    "Alias": "Lối tắt",
+    "Shortcut": "Lối tắt",
+    "Unknown": "Không rõ",
+    "Invalid filename": "Tên tệp không dùng được",
+    "<b>The name \"%1\" cannot be used.</b><p>Try using another name, with fewer characters or no "
+    "punctuation marks.": "<b>Không dùng được tên “%1”.</b><p>Hãy đặt tên khác, ngắn hơn hoặc không có dấu câu.",
     "&Open": "&Mở",
     "&Save": "&Lưu",
     "&Choose": "&Chọn",
@@ -75,6 +111,8 @@ BY_CONTEXT = {
     "QMessageBox": BUTTONS,
     "QFileDialog": FILE_DIALOG,
     "QFileSystemModel": FILE_DIALOG,
+    "QAbstractFileIconProvider": FILE_DIALOG,
+    "QFileIconProvider": FILE_DIALOG,
 }
 
 

@@ -1,12 +1,16 @@
 """Small widgets and delegates shared by several pages."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QApplication, QDateEdit, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionProgressBar,
+    QApplication, QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QStyle,
+    QStyledItemDelegate, QStyleOptionProgressBar, QToolButton, QWidget, QWidgetAction,
 )
 
-from PySide6.QtGui import QColor
+from ..domain.dates import date_in_range, format_ui_date, parse_ui_date
 
 # Item models put a fraction 0..1 under this role where a progress bar belongs.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -93,9 +97,159 @@ def to_qdate(day) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def date_edit(day=None):
-    """A date field the way Vietnamese write dates (dd/mm/yyyy), with a calendar to pick from."""
-    edit = QDateEdit(to_qdate(day) if day else QDate.currentDate())
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
+def _as_day(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, QDate):
+        return value.toPython() if value.isValid() else None
+    return value
+
+
+class DateEdit(QWidget):
+    """A date field the way Vietnamese write dates. What is typed is taken as typed: dd/mm/yyyy,
+    d/m/yyyy (also with '-' or '.') or the eight digits ddmmyyyy; a calendar button picks a day.
+    A date that cannot be read or is out of range keeps its text, turns the field red and says why
+    (problem(), problem_changed); date() stays the last good date. The calls of QDateEdit that the
+    pages use (date, setDate, dateChanged, editingFinished, minimum and maximum) work the same."""
+
+    dateChanged = Signal(QDate)
+    editingFinished = Signal()
+    problem_changed = Signal(str)
+
+    def __init__(self, day=None, parent=None, *, blank_allowed: bool = False):
+        super().__init__(parent)
+        self.blank_allowed = blank_allowed
+        self._day: dt.date | None = _as_day(day)
+        self._earliest: dt.date | None = None
+        self._latest: dt.date | None = None
+        self._bound_names = ("", "")
+        self._problem = ""
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("ngày/tháng/năm")
+        self.line.setToolTip("Gõ 15/11/2026, 5/3/2026 hoặc 15112026, hoặc bấm nút bên cạnh để chọn trên lịch")
+        self.line.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\d/.\- ]{0,14}"), self.line))
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("00/00/00000") + 14)
+        self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00/00/00000") * 2)
+        self.button = QToolButton()
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setToolTip("Chọn trên lịch")
+        self.button.setAccessibleName("Chọn trên lịch")
+        self.button.clicked.connect(self.show_calendar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.line.setText(format_ui_date(self._day))
+        self.line.textEdited.connect(self._typed)
+        self.line.editingFinished.connect(self._finished)
+        self.calendar: QCalendarWidget | None = None
+
+    # --- the QDateEdit calls -------------------------------------------------------
+    def date(self) -> QDate:
+        return to_qdate(self._day) if self._day else QDate()
+
+    def day(self) -> dt.date | None:
+        return self._day
+
+    def setDate(self, value) -> None:  # noqa: N802 (Qt's name)
+        self.line.setText(format_ui_date(_as_day(value)))
+        self._set_problem("")
+        self._set_day(_as_day(value))
+
+    def clear(self) -> None:
+        self.setDate(None)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def lineEdit(self) -> QLineEdit:  # noqa: N802
+        return self.line
+
+    def setMinimumDate(self, value, name: str = "") -> None:  # noqa: N802
+        self._earliest = _as_day(value)
+        self._bound_names = (name, self._bound_names[1])
+
+    def setMaximumDate(self, value, name: str = "") -> None:  # noqa: N802
+        self._latest = _as_day(value)
+        self._bound_names = (self._bound_names[0], name)
+
+    def minimumDate(self) -> QDate:  # noqa: N802
+        return to_qdate(self._earliest) if self._earliest else QDate()
+
+    def maximumDate(self) -> QDate:  # noqa: N802
+        return to_qdate(self._latest) if self._latest else QDate()
+
+    # --- typing ----------------------------------------------------------------------
+    def problem(self) -> str:
+        """Why the text cannot be taken ("" when it can, or when it is blank and blank is allowed)."""
+        text = self.line.text().strip()
+        if not text:
+            return "" if self.blank_allowed else "Chưa nhập ngày."
+        try:
+            day = parse_ui_date(text)
+        except ValueError as exc:
+            return str(exc)
+        return date_in_range(day, self._earliest, self._latest, *self._bound_names)
+
+    def _typed(self, text: str) -> None:
+        """A whole, good date is taken at once (as QDateEdit's keyboard tracking); anything else
+        waits for the end of typing."""
+        if self._problem:
+            self._set_problem("")
+        if text.strip() and not self.problem():
+            self._set_day(parse_ui_date(text))
+
+    def _finished(self) -> None:
+        problem = self.problem()
+        self._set_problem(problem)
+        if not problem:
+            text = self.line.text().strip()
+            day = parse_ui_date(text) if text else None
+            self.line.setText(format_ui_date(day))
+            self._set_day(day)
+        self.editingFinished.emit()
+
+    def _set_day(self, day: dt.date | None) -> None:
+        if day != self._day:
+            self._day = day
+            self.dateChanged.emit(self.date())
+
+    def _set_problem(self, problem: str) -> None:
+        self._problem = problem
+        self.line.setStyleSheet(f"QLineEdit {{ border: 1px solid {OVERDUE_TEXT.name()}; }}" if problem else "")
+        self.line.setToolTip(problem or "Gõ 15/11/2026, 5/3/2026 hoặc 15112026, "
+                                        "hoặc bấm nút bên cạnh để chọn trên lịch")
+        self.problem_changed.emit(problem)
+
+    # --- the calendar ------------------------------------------------------------------
+    def show_calendar(self) -> None:
+        menu = QMenu(self)
+        calendar = QCalendarWidget()
+        calendar.setGridVisible(True)
+        if self._earliest:
+            calendar.setMinimumDate(to_qdate(self._earliest))
+        if self._latest:
+            calendar.setMaximumDate(to_qdate(self._latest))
+        shown = self._day or (self._latest if self._latest and self._latest < dt.date.today() else None)
+        if shown:
+            calendar.setSelectedDate(to_qdate(shown))
+        calendar.clicked.connect(lambda qdate: (self.pick(qdate), menu.close()))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        self.calendar = calendar
+        menu.aboutToHide.connect(lambda: setattr(self, "calendar", None))
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def pick(self, qdate: QDate) -> None:
+        """A day chosen in the calendar: taken as if typed, then editing is over."""
+        self.line.setText(format_ui_date(qdate.toPython()))
+        self._finished()
+
+
+def date_edit(day=None, *, blank_allowed: bool = False) -> DateEdit:
+    """A date field the way Vietnamese write dates (dd/mm/yyyy), typed or picked in a calendar."""
+    return DateEdit(day if day is not None or blank_allowed else dt.date.today(), blank_allowed=blank_allowed)

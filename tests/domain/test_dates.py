@@ -74,3 +74,27 @@ def test_a_window_tied_to_events_has_no_dates():
     from cell_desk.domain.plan_windows import read_window
 
     assert not read_window("từ sau đại hội cấp huyện đến Đại hội tỉnh", dt.date(2026, 1, 5)).dated
+
+
+@pytest.mark.parametrize("text, day", [
+    ("15/11/2026", dt.date(2026, 11, 15)), ("5/3/2026", dt.date(2026, 3, 5)), ("15032027", dt.date(2027, 3, 15)),
+    (" 01-02-2026 ", dt.date(2026, 2, 1)), ("1.2.2026", dt.date(2026, 2, 1)), ("05 / 01 / 2026", dt.date(2026, 1, 5)),
+])
+def test_dates_are_read_as_typed(text, day):
+    assert parse_ui_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["1511202", "150320270", "31022026", "15/11/26"])
+def test_a_typed_date_that_is_not_whole_is_refused(text):
+    with pytest.raises(ValueError, match="Ngày"):
+        parse_ui_date(text)
+
+
+def test_a_date_out_of_range_is_explained_by_the_bound():
+    from cell_desk.domain.dates import date_in_range
+
+    today = dt.date(2026, 11, 20)
+    assert date_in_range(dt.date(2026, 11, 15), None, today, latest_name="hôm nay") == ""
+    assert date_in_range(dt.date(2027, 3, 15), None, today, latest_name="hôm nay") == \
+        "Ngày 15/03/2027 sau hôm nay (20/11/2026)."
+    assert date_in_range(dt.date(2019, 1, 1), dt.date(2020, 1, 1), None) == "Ngày 01/01/2019 trước 01/01/2020."

@@ -69,11 +69,14 @@ def test_an_activity_added_through_the_form_is_in_the_table_and_in_the_export(pa
 
 
 def test_a_new_form_typed_in_is_kept_for_next_time(page, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialog_module, "ask_choice", lambda parent, title, text, choices: asked.append(choices) or 0)
     monkeypatch.setattr(ActivityDialog, "exec", lambda self: fill_and_save(
         self, monkeypatch, title="Diễn đàn thanh niên", form_text="Sân khấu hóa") or self.result())
     page.add_button.click()
     assert "Sân khấu hóa" in services.activities.forms()
     assert page.form_filter.findData("Sân khấu hóa") >= 0
+    assert asked == [["Thêm hình thức mới", "Quay lại sửa"]]  # nothing in the list is like it
 
 
 def test_a_refused_entry_says_why_in_the_form_and_stores_nothing(services, qtbot):
@@ -298,6 +301,7 @@ def test_the_bad_range_warning_goes_once_the_dates_are_right(page):
     page.period.setCurrentIndex(page_module.CUSTOM_PERIOD)
     page.date_from.setDate(QDate(2020, 8, 1))
     page.date_to.setDate(QDate(2020, 7, 1))
-    assert "sau ngày kết thúc" in page.message.text()
+    assert "sau ngày kết thúc 01/07/2020" in page.range_warning.text() and not page.range_warning.isHidden()
+    assert "border" in page.date_to.lineEdit().styleSheet()
     page.date_to.setDate(QDate(2020, 8, 31))
-    assert page.message.text() == ""
+    assert page.range_warning.isHidden() and page.date_to.lineEdit().styleSheet() == ""

@@ -33,12 +33,24 @@ def test_the_overview_shows_real_figures(make_window, services):
 def test_window_size_and_position_are_remembered(make_window, open_at):
     services = open_at()
     window = make_window(services)
-    window.resize(1000, 700)
+    window.resize(1000, 600)
     window.move(120, 80)
     window.close()
     again = make_window(services)
-    assert (again.width(), again.height()) == (1000, 700)
+    assert (again.width(), again.height()) == (1000, 600)
     assert (again.x(), again.y()) == (120, 80)
+
+
+def test_a_window_saved_on_a_larger_monitor_comes_back_inside_the_screen(make_window, open_at):
+    services = open_at()
+    window = make_window(services)
+    window.resize(1800, 1000)  # as on a 1920×1080 monitor
+    window.move(300, 200)
+    window.close()
+    again = make_window(services)
+    area = again.screen().availableGeometry()
+    assert area.contains(again.frameGeometry()), (again.frameGeometry(), area)
+    assert again.statusBar().geometry().bottom() < again.height()
 
 
 def test_first_run_dialog_can_be_skipped_and_defaults_are_saved(qtbot, services, monkeypatch):

@@ -62,6 +62,20 @@ class AttachmentList(QListView):
             self.model_.removeRow(row)
 
 
+def attachment_problem(path: Path) -> str:
+    """Why a file cannot be attached ("" when it can): missing, unreadable or empty (a 0-byte file
+    is what a failed download or copy leaves, never the minutes of a meeting)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return f"Không đọc được tệp “{path.name}”: có thể tệp đã bị xóa hoặc chuyển đi."
+    if not path.is_file():
+        return f"“{path.name}” không phải là một tệp."
+    if size == 0:
+        return f"Tệp “{path.name}” rỗng (0 byte): có thể tệp chưa tải hoặc chép xong. Hãy chọn lại tệp đúng."
+    return ""
+
+
 def _small_image(path: Path):
     """The picture at icon size, decoded small (a 20-megapixel photo picked for attaching is not
     read whole just to be shown); None when it cannot be read."""

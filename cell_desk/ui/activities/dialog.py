@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -15,8 +15,10 @@ from ...domain.plan import current_first
 from ...domain.activity import MAX_PEOPLE, Activity, ActivityDraft
 from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
+from ..messages import ask_choice, ask_yes_no
+from ..screen import fit_to_screen, scrolling
 from ..widgets import SearchBox, date_edit, error_label
-from .attachments import ATTACHMENT_ROLE, PATH_ROLE, AttachmentList
+from .attachments import ATTACHMENT_ROLE, PATH_ROLE, AttachmentList, attachment_problem
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -85,7 +87,7 @@ class ItemPicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(820, 620)
+        fit_to_screen(self, 820, 620)
         for row in range(self.model.rowCount()):  # every document open, its phases closed…
             self.tree.expand(self.proxy.mapFromSource(self.model.item(row).index()))
         for phase_entry in to_expand:  # …but the running one and those holding a chosen task
@@ -206,16 +208,35 @@ class ActivityDialog(QDialog):
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
+        fields = QWidget()
+        fields.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(fields), 1)  # a short screen scrolls the form; the buttons stay in view
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(860, self.sizeHint().height())
+        fit_to_screen(self, 860, fields.sizeHint().height() + 90)
         self._fields = {"occurred_on": self.occurred_on, "ends_on": self.ends_on, "form": self.form,
                         "title": self.title, "content": self.content, "place": self.place,
                         "organiser": self.organiser, "party_members": self.party_members,
                         "others": self.others, "tags": self.tags, "items": self.items,
                         "attachments": self.attachments}
+        self._as_opened = self._filled_in()
+
+    def _filled_in(self) -> tuple:
+        """Everything the person can type or choose, to tell whether Hủy would lose anything."""
+        return (self.occurred_on.text(), self.several_days.isChecked(), self.ends_on.text(), self.form.currentText(),
+                self.title.text(), self.content.toPlainText(), self.place.text(), self.organiser.text(),
+                self.party_members.value(), self.others.value(), self.tags.text(), tuple(self.item_ids()),
+                tuple(entry.data(PATH_ROLE) or entry.text() for entry in self.attachments.entries()))
+
+    def reject(self) -> None:
+        """Hủy, Esc or closing the window: asks first when something was typed or chosen."""
+        if self.isVisible() and self._filled_in() != self._as_opened:
+            question = ("Bỏ những gì đã nhập cho hoạt động này?" if self.activity is None
+                        else "Bỏ các thay đổi vừa sửa của hoạt động này?")
+            if not ask_yes_no(self, "Bỏ nội dung đã nhập", question + "\n\nChọn “Không” để quay lại sửa tiếp."):
+                return
+        super().reject()
 
     def _add_item_entry(self, item_id: int, text: str) -> None:
         entry = QListWidgetItem(f"• {shorten(text, 160)}")
@@ -237,16 +258,23 @@ class ActivityDialog(QDialog):
             self._add_item_entry(item_id, text)
 
     def ask_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, "Đính kèm tệp", str(Path.home()),
-            "Ảnh và văn bản (*.png *.jpg *.jpeg *.pdf *.docx *.doc *.xlsx *.xls);;Mọi tệp (*)")
-        self.add_files([Path(f) for f in files])
+        from ..file_dialogs import open_files
+
+        self.add_files(open_files(self, "dinh-kem", "Đính kèm tệp",
+                                  "Ảnh và văn bản (*.png *.jpg *.jpeg *.pdf *.docx *.doc *.xlsx *.xls);;Mọi tệp (*)"))
 
     def add_files(self, files: list[Path]) -> None:
         from ...services.activities import IMAGE_SUFFIXES
 
+        refused = []
         for path in files:
+            problem = attachment_problem(path)
+            if problem:
+                refused.append(problem)
+                continue
             self.attachments.add(path.name, path, path if path.suffix.lower() in IMAGE_SUFFIXES else None)
+        self.error.setText("\n".join(refused))
+        self.error.setVisible(bool(refused))
 
     def draft(self) -> ActivityDraft:
         form_text = self.form.currentText().strip()
@@ -262,7 +290,42 @@ class ActivityDialog(QDialog):
             tags=tuple(self.tags.text().split(",")), item_ids=tuple(self.item_ids()),
         )
 
+    def _date_problem(self) -> bool:
+        """A date that was typed and cannot be read is said, not replaced by the last good one."""
+        for edit, label in ((self.occurred_on, "Ngày"), (self.ends_on, "Đến ngày")):
+            if edit.isEnabled() and edit.problem():
+                self.error.setText(f"{label}: {edit.problem()}")
+                self.error.show()
+                edit.setFocus()
+                return True
+        return False
+
+    def _confirm_new_form(self, form: str) -> bool:
+        """A form not in the list is asked about, with the nearest one offered, so that a slip of the
+        keyboard ("Hội nghi") does not become a new form. False: the person goes back to the field."""
+        known = self.services.activities.forms()
+        if form in known:
+            return True
+        nearest = _nearest_form(form, known)
+        text = f"Hình thức “{form}” chưa có trong danh sách."
+        choices = ([f"Dùng “{shorten(nearest, 50)}”"] if nearest else []) + ["Thêm hình thức mới", "Quay lại sửa"]
+        if nearest:
+            text += f"\nCó phải là “{nearest}” không?"
+        answer = ask_choice(self, "Hình thức mới?", text, choices)
+        if nearest and answer == 0:
+            index = self.form.findData(nearest)
+            self.form.setCurrentIndex(index) if index >= 0 else self.form.setEditText(nearest)
+            return True
+        return answer == len(choices) - 2
+
     def save(self) -> None:
+        if self._date_problem():
+            return
+        typed_form = self.draft().form.strip()
+        if typed_form and not self._confirm_new_form(" ".join(typed_form.split())):
+            self.form.setFocus()
+            self.form.lineEdit().selectAll()
+            return
         entries = self.attachments.entries()
         kept = [e.data(ATTACHMENT_ROLE) for e in entries if e.data(ATTACHMENT_ROLE) is not None]
         new_files = [Path(e.data(PATH_ROLE)) for e in entries if e.data(ATTACHMENT_ROLE) is None]
@@ -283,6 +346,15 @@ class ActivityDialog(QDialog):
                 widget.setFocus()
             return
         self.accept()
+
+
+def _nearest_form(typed: str, known: list[str]) -> str | None:
+    """The known form the typed one most looks like (without diacritics or case), if close enough."""
+    import difflib
+
+    keys = {search_key(title): title for title in known}
+    found = difflib.get_close_matches(search_key(typed), list(keys), n=1, cutoff=0.8)
+    return keys[found[0]] if found else None
 
 
 def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_ui_date
 from ...services.activity_excel import ImportPreview
 from ..table_model import RowTableModel
+from ..screen import fit_to_screen
 
 
 class _DraftModel(RowTableModel):
@@ -77,7 +78,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.skip_bad)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self._update_button()
 
     def _update_button(self) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -18,9 +18,10 @@ from ...domain.dates import add_months, format_ui_date, month_end, next_report_d
 from ...domain.text import shorten
 from ...domain.validation import ValidationError
 from .. import events
+from ..file_dialogs import open_file, save_file
 from ..messages import ask_yes_no, offer_to_open, run_export, show_error
 from ..undo import SavedChangeCommand
-from ..widgets import SearchBox, date_edit, heading_label, to_qdate
+from ..widgets import OVERDUE_TEXT, SearchBox, date_edit, error_label, heading_label, to_qdate
 from .attachments import AttachmentList
 from .model import ID_ROLE, ActivityTableModel
 
@@ -104,6 +105,8 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.title))
         layout.addLayout(filters)
+        self.range_warning = error_label()  # right under the dates it is about
+        layout.addWidget(self.range_warning)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -111,6 +114,8 @@ class ActivityPage(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.date_from.dateChanged.connect(lambda _d: self.apply_filter())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filter())
+        for edit in (self.date_from, self.date_to):  # a typed date that cannot be read is said at once
+            edit.problem_changed.connect(lambda _p: self.apply_filter())
         self.form_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search.search_changed.connect(lambda _t: self.apply_filter())
         self.add_button.clicked.connect(self.add_activity)
@@ -179,11 +184,21 @@ class ActivityPage(QWidget):
 
     def apply_filter(self) -> None:
         self.activity_filter = self.current_filter()
-        if self.activity_filter.date_from and self.activity_filter.date_to \
-                and self.activity_filter.date_from > self.activity_filter.date_to:
-            self.message.setText("Ngày bắt đầu sau ngày kết thúc: không có hoạt động nào trong khoảng này.")
-        elif self.message.text().startswith("Ngày bắt đầu sau"):
-            self.message.clear()
+        start, end = self.activity_filter.date_from, self.activity_filter.date_to
+        inverted = bool(start and end and start > end)
+        warning = ""
+        if self.period.currentIndex() == CUSTOM_PERIOD:
+            typed = [f"{label}: {edit.problem()}" for edit, label in ((self.date_from, "Từ ngày"),
+                                                                      (self.date_to, "Đến ngày")) if edit.problem()]
+            warning = " ".join(typed)
+        if inverted:
+            warning = (f"Ngày bắt đầu {format_ui_date(start)} sau ngày kết thúc {format_ui_date(end)}: không có hoạt "
+                       "động nào trong khoảng này. Hãy sửa lại một trong hai ngày.")
+        for edit in (self.date_from, self.date_to):
+            edit.lineEdit().setStyleSheet(f"QLineEdit {{ border: 1px solid {OVERDUE_TEXT.name()}; }}"
+                                          if inverted or edit.problem() else "")
+        self.range_warning.setText(warning)
+        self.range_warning.setVisible(bool(warning))
         keep = self.selected_id()
         self.model.reload()
         self._select(keep)
@@ -322,13 +337,11 @@ class ActivityPage(QWidget):
 
     # --- Excel ----------------------------------------------------------------------
     def ask_export(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         today = self.services.clock()
-        name = f"nhat-ky-hoat-dong-{today:%Y-%m-%d}.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(self, "Xuất nhật ký ra Excel", str(Path(folder) / name),
-                                                    "Bảng tính Excel (*.xlsx)")
+        path = save_file(self, "nhat-ky-excel", "Xuất nhật ký ra Excel", "Bảng tính Excel (*.xlsx)",
+                         f"nhat-ky-hoat-dong-{today:%Y-%m-%d}.xlsx")
         if path:
-            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+            self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
 
     def export_to(self, path: Path) -> int | None:
         count = run_export(self, lambda: self.services.activity_excel.export(path, self.activity_filter))
@@ -338,10 +351,9 @@ class ActivityPage(QWidget):
         return count
 
     def ask_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Nhập nhật ký từ Excel", str(Path.home()),
-                                                    "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
+        path = open_file(self, "nhat-ky-excel", "Nhập nhật ký từ Excel", "Bảng tính Excel (*.xlsx);;Mọi tệp (*)")
         if path:
-            self.import_from(Path(path))
+            self.import_from(path)
 
     def import_from(self, path: Path) -> int:
         from ...imports.activities_xlsx import ActivityFileError

@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QSplitter, QTextBrowser, QTreeView, QVBoxLayout,
     QWidget,
 )
@@ -19,7 +19,7 @@ from ...domain.text import search_key, shorten
 from ...domain.validation import ValidationError
 from .. import events
 from ..undo import SavedChangeCommand
-from ..widgets import ALARM_STYLE, ProgressBarDelegate, SearchBox, error_label, heading_label, to_qdate
+from ..widgets import ALARM_STYLE, DateEdit, ProgressBarDelegate, SearchBox, error_label, heading_label
 from .filter import ChecklistFilter, ChecklistFilterProxy, StatusFilter
 from .model import ChecklistModel, Column, Node, NodeKind
 
@@ -53,13 +53,8 @@ class ItemEditor(QFrame):
         self.status = QComboBox()
         for status in ItemStatus:
             self.status.addItem(status.label, status.value)
-        self.completed_on = QDateEdit()
-        self.completed_on.setDisplayFormat("dd/MM/yyyy")
-        self.completed_on.setCalendarPopup(True)
-        blank_day = EARLIEST_DATE - dt.timedelta(days=1)
-        self.completed_on.setMinimumDate(to_qdate(blank_day))
-        self.completed_on.setSpecialValueText(" ")  # the minimum date shows as "no date"
-        self.completed_on.setDate(self.completed_on.minimumDate())
+        self.completed_on = DateEdit(blank_allowed=True)  # blank: no date yet
+        self.completed_on.setMinimumDate(EARLIEST_DATE)
         self.assignee = QLineEdit()
         self.assignee.setMaxLength(MAX_ASSIGNEE_LENGTH)
         self.assignee.setPlaceholderText("Ví dụ: Đ/c Nguyễn Văn A")
@@ -149,7 +144,7 @@ class ItemEditor(QFrame):
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.blockSignals(True)
         self.status.setCurrentIndex(-1)
-        self.completed_on.setDate(self.completed_on.minimumDate())
+        self.completed_on.clear()
         self.assignee.clear()
         self.evidence.clear()
         self.due.clear()
@@ -169,9 +164,9 @@ class ItemEditor(QFrame):
         for widget in (self.status, self.completed_on, self.assignee, self.evidence):
             widget.blockSignals(True)
         self.status.setCurrentIndex(self.status.findData(state.status.value))
-        self.completed_on.setDate(to_qdate(state.completed_on) if state.completed_on else self.completed_on.minimumDate())
+        self.completed_on.setDate(state.completed_on)
         self.completed_on.setEnabled(state.status is ItemStatus.DONE)
-        self.completed_on.setMaximumDate(to_qdate(self.clock()))
+        self.completed_on.setMaximumDate(self.clock(), "hôm nay")
         if self.assignee.text() != state.assignee:
             self.assignee.setText(state.assignee)
         if self.evidence.toPlainText() != state.evidence:
@@ -197,10 +192,17 @@ class ItemEditor(QFrame):
         self._request(evidence=self.evidence.toPlainText())
 
     def _save_completed_on(self) -> None:
-        qdate = self.completed_on.date()
-        if qdate == self.completed_on.minimumDate():
+        """Saved when typing ends (Enter, Tab, a click elsewhere) or a day is picked; a date that cannot
+        be taken keeps its text and says why, and nothing is saved."""
+        problem = self.completed_on.problem()
+        if problem:
+            self.show_error(f"Ngày hoàn thành: {problem} Chưa lưu.")
             return
-        self._request(completed_on=dt.date(qdate.year(), qdate.month(), qdate.day()))
+        day = self.completed_on.day()
+        if day is None:
+            return
+        self.show_error("")
+        self._request(completed_on=day)
 
     def _request(self, **changes) -> None:
         if self.item_id is not None:
@@ -245,10 +247,8 @@ class ChecklistPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.STATUS, 112), (Column.DUE, 92), (Column.COMPLETED, 82),
-                              (Column.ASSIGNEE, 120), (Column.PROGRESS, 110)):
+        for column in (Column.STATUS, Column.DUE, Column.COMPLETED, Column.ASSIGNEE, Column.PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
         self.editor = ItemEditor(services.clock)
 
         filters = QHBoxLayout()
@@ -261,7 +261,7 @@ class ChecklistPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 290])
+        splitter.setSizes([1000, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.progress)
@@ -308,6 +308,32 @@ class ChecklistPage(QWidget):
         self.phase_filter.blockSignals(False)
         self._apply_filters()
         self._update_progress()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The task text takes what the short columns leave: each is as wide as its header or its
+        longest value, and a column no item fills yet (completion dates, people) is hidden."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        pad = 18
+
+        def wide(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(text) for text in texts) + pad
+
+        header_text = {column: self.model.headerData(column, Qt.Orientation.Horizontal) for column in Column}
+        items = [node.item for node in self.model.by_item_id.values()]
+        assignees = [item.assignee for item in items if item.assignee]
+        widths = {
+            Column.STATUS: wide(header_text[Column.STATUS], *(status.label for status in ItemStatus)),
+            Column.DUE: wide(header_text[Column.DUE], "00/00/0000"),
+            Column.COMPLETED: wide(header_text[Column.COMPLETED], "00/00/0000"),
+            Column.ASSIGNEE: min(wide(header_text[Column.ASSIGNEE], *assignees[:500]), 160),
+            Column.PROGRESS: wide(header_text[Column.PROGRESS], "100%") + 40,
+        }
+        shown = {Column.COMPLETED: any(item.completed_on for item in items), Column.ASSIGNEE: bool(assignees)}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+            self.tree.setColumnHidden(column, not shown.get(column, True))
 
     def _on_changed(self, kind: str) -> None:
         if kind in (events.PLANS, events.ITEMS):
@@ -336,8 +362,10 @@ class ChecklistPage(QWidget):
         self.tree.expandAll()
         if not criteria.selects_items and scope == "":
             self._fold_ended_documents()
-        if current is not None:
-            self.select_item(current)
+        if current is not None and not self.select_item(current):
+            # the item being edited is hidden by the filters: it must not stay editable unseen
+            self.tree.selectionModel().clear()
+            self.editor.show_node(None)
         shown = self.visible_item_count()
         total = len(self.model.by_item_id)
         self.count.setText(f"Đang hiện {shown} / {total} nội dung" if shown != total else f"{total} nội dung")
@@ -361,13 +389,16 @@ class ChecklistPage(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.editor.show_node(self.model.node(self.proxy.mapToSource(current)))
 
-    def select_item(self, item_id: int) -> None:
+    def select_item(self, item_id: int) -> bool:
+        """Selects the item; False when the filters hide it."""
         index = self.proxy.mapFromSource(self.model.index_of_item(item_id))
-        if index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.tree.scrollTo(index)
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.tree.scrollTo(index)
+        return True
 
     def show_phase(self, phase_id: int) -> None:
         """Filters the tree to one phase, as chosen in the phase box."""
@@ -393,6 +424,9 @@ class ChecklistPage(QWidget):
             f"sửa “{shorten(text, 40)}”", before, after, lambda state, item_id=item_id: self._restore(item_id, state)
         ))
         self._show_saved(item_id, after)
+        if (after.completed_on and self.tree.isColumnHidden(Column.COMPLETED)) or \
+                (after.assignee and self.tree.isColumnHidden(Column.ASSIGNEE)):
+            self._fit_columns()
         return True
 
     def _restore(self, item_id: int, state: ItemState) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListView, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from ...domain.library import OCCASIONS, Poster, PosterDetails
 from ...domain.validation import ValidationError
 from ..widgets import SearchBox, error_label
 from ..messages import ask_yes_no, show_error
+from ..screen import fit_to_screen
 
 THUMB_BOX = QSize(160, 160)
 THUMB_CACHE = 400  # pixmaps kept in memory; the rest are read again from the disk cache
@@ -90,7 +91,7 @@ class PosterDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        fit_to_screen(self, 480, self.sizeHint().height())
         self.details: PosterDetails | None = None
 
     def _save(self) -> None:
@@ -123,7 +124,7 @@ class PosterTab(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.preview = QLabel("Chọn một pa-nô để xem.")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(280, 280)
+        self.preview.setMinimumSize(240, 200)  # the page has to fit 1280×720 at 125%
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -199,27 +200,34 @@ class PosterTab(QWidget):
 
     # --- actions ----------------------------------------------------------
     def _ask_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Chọn ảnh pa-nô, áp phích", str(Path.home()),
-                                                "Ảnh (*.png *.jpg *.jpeg)")
+        from ..file_dialogs import open_files
+
+        paths = open_files(self, "anh-pa-no", "Chọn ảnh pa-nô, áp phích", "Ảnh (*.png *.jpg *.jpeg)")
         if paths:
-            self.import_files([Path(path) for path in paths], ask=len(paths) == 1)
+            self.import_files(paths, ask=len(paths) == 1)
 
     def import_files(self, paths: list[Path], ask: bool = False) -> list[Poster]:
-        """Imports each file; a refused file is named with its reason and the others still come in."""
+        """Imports each file; a refused file is named with its reason and the others still come in.
+        With `ask`, the details are asked for once the file is known to be a good image (a bad file is
+        refused before anything is typed), and Hủy takes the image out again."""
         added, refused = [], []
         for path in paths:
             details = PosterDetails(title=path.stem.replace("_", " "))
+            try:
+                poster = self.services.posters.import_image(path, details)
+            except ValidationError as exc:
+                refused.append(str(exc))
+                continue
+            except OSError as exc:
+                refused.append(f"Không đọc được “{path.name}”: {exc.strerror or exc}.")
+                continue
             if ask:
                 dialog = PosterDialog(details, "Thông tin pa-nô", self)
                 if not dialog.exec() or dialog.details is None:
+                    self.services.posters.delete(poster.id)
                     continue
-                details = dialog.details
-            try:
-                added.append(self.services.posters.import_image(path, details))
-            except ValidationError as exc:
-                refused.append(str(exc))
-            except OSError as exc:
-                refused.append(f"Không đọc được “{path.name}”: {exc.strerror or exc}.")
+                poster = self.services.posters.update(poster.id, dialog.details)
+            added.append(poster)
         self.reload()
         summary = f"Đã nhập {len(added)} ảnh." if added else ""
         if refused:
@@ -252,9 +260,11 @@ class PosterTab(QWidget):
             self.reload()
 
     def _ask_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục để chép ảnh ra", str(Path.home()))
+        from ..file_dialogs import choose_folder
+
+        folder = choose_folder(self, "chep-pa-no", "Chọn thư mục để chép ảnh ra")
         if folder:
-            self.export_selected(Path(folder))
+            self.export_selected(folder)
 
     def export_selected(self, folder: Path) -> list[Path]:
         try:

@@ -14,6 +14,7 @@ from ...domain.validation import ValidationError
 from ..table_model import RowTableModel
 from ..undo import SavedChangeCommand
 from ..widgets import SearchBox, error_label
+from ..screen import fit_to_screen
 
 ALL_OCCASIONS = "Mọi dịp"
 
@@ -69,7 +70,7 @@ class SloganDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
         self.values: tuple[str, list[str]] | None = None
 
     def _append_tag(self, index: int) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFontDatabase, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTextEdit, QTreeView,
     QVBoxLayout, QWidget,
 )
@@ -22,7 +22,8 @@ from ...domain.plan_document import check_document
 from ...domain.plan_parser import SourceLine, strip_marks
 from ...domain.validation import ValidationError
 from ..messages import ask_yes_no
-from ..widgets import ALARM_STYLE, OVERDUE_TEXT, to_qdate
+from ..widgets import ALARM_STYLE, OVERDUE_TEXT, date_edit, to_qdate
+from ..screen import fit_to_screen, scrolling
 
 DATA = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"phase": "Đợt", "stage": "Giai đoạn", "item": "Nội dung", "sub": "Ý nhỏ"}
@@ -106,9 +107,7 @@ class PlanEditorDialog(QDialog):
         self.release_images = lambda: None  # the intake sets it when the dialog shows page images
 
         self.number = QLineEdit()
-        self.issued_on = QDateEdit()
-        self.issued_on.setDisplayFormat("dd/MM/yyyy")
-        self.issued_on.setCalendarPopup(True)
+        self.issued_on = date_edit()
         self.plan_title = QLineEdit()
         self.kind_choice = QComboBox()
         for kind, label in DOCUMENT_KINDS.items():
@@ -187,7 +186,7 @@ class PlanEditorDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(lambda _checked=False, action=key: getattr(self, action)())
             self.actions[key] = button
-            buttons.addWidget(button, position // 6, position % 6)
+            buttons.addWidget(button, position // 4, position % 4)  # four a row: 1024 px wide is enough
         self.activate = QCheckBox("Đưa vào áp dụng ngay")
         self.activate.setToolTip("Nội dung của văn bản hiện trong danh mục việc cần làm cùng các văn bản đang áp dụng")
         self.activate.setVisible(offer_activate)
@@ -205,7 +204,7 @@ class PlanEditorDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 3)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(self.forms, 2)
+        left_layout.addWidget(scrolling(self.forms), 2)  # a short screen scrolls the form of the chosen row
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -251,11 +250,8 @@ class PlanEditorDialog(QDialog):
 
     def _fit_screen(self, parent) -> None:
         """As large as the work needs, never larger than the screen (Lưu and Hủy stay visible on 1366×768)."""
-        screen = (parent.screen() if parent is not None else None) or self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        wide = 1500 if self.page_view is not None else 1240
-        width, height = min(wide, area.width() - 16), min(820, area.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1500 if self.page_view is not None else 1240, 820)
+        width = self.width()
         if self.page_view is not None:
             self.splitter.setSizes([round(width * 0.4), round(width * 0.3), round(width * 0.3)])
         else:
@@ -268,7 +264,7 @@ class PlanEditorDialog(QDialog):
         self.undated = set(undated or [])
         self.review = {entry["phase"]: entry.get("reason", "") for entry in review or []}
         self.number.setText(plan.get("number", ""))
-        self.issued_on.setDate(_qdate(plan["issued_on"]) if plan.get("issued_on") else QDate.currentDate())
+        self.issued_on.setDate(_qdate(plan["issued_on"]) if plan.get("issued_on") else dt.date.today())
         self.plan_title.setText(plan.get("title", ""))
         self.summary.setText(plan_summary(plan))
         self.doc_kind = plan.get("doc_kind") or PHASED_PLAN
@@ -381,10 +377,7 @@ class PlanEditorDialog(QDialog):
     def _build_forms(self) -> None:
         self.empty_form = QLabel("Chọn một dòng trong cây để sửa.")
         self.phase_code, self.phase_title, self.phase_window = QLineEdit(), QLineEdit(), QLineEdit()
-        self.phase_start, self.phase_end = QDateEdit(), QDateEdit()
-        for edit in (self.phase_start, self.phase_end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.phase_start, self.phase_end = date_edit(), date_edit()
         self.phase_note = QLabel()
         self.phase_note.setStyleSheet(ALARM_STYLE)
         self.phase_note.setWordWrap(True)
@@ -816,6 +809,11 @@ class PlanEditorDialog(QDialog):
         return data.get("text", "x") if data["kind"] in ("item", "sub") else "x"
 
     def save(self) -> None:
+        for edit, what in ((self.issued_on, "Ngày ban hành"), (self.phase_start, "Từ ngày"), (self.phase_end, "Đến ngày")):
+            if edit.problem() and (edit is self.issued_on or self.forms.currentWidget() is self.phase_form):
+                self.message.setText(f"{what}: {edit.problem()} Hãy sửa lại trước khi lưu.")
+                edit.setFocus()
+                return
         undated, to_check = self._waiting()
         if undated:
             self.message.setText("Hãy nhập ngày cho các đợt tô đỏ trước khi lưu: " + ", ".join(undated))

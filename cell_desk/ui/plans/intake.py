@@ -57,11 +57,11 @@ class DocumentIntake(QObject):
 
     # --- importing a file -------------------------------------------------------
     def ask_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import open_file
 
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Chọn văn bản của cấp trên", str(Path.home()), FILE_FILTER)
+        path = open_file(self.widget, "van-ban-cap-tren", "Chọn văn bản của cấp trên", FILE_FILTER)
         if path:
-            self.import_file(Path(path))
+            self.import_file(path)
 
     def import_file(self, path: Path) -> int | None:
         dialog = self.review_import(path)

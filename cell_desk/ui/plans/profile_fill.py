@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.document_intake import ProfileSuggestion
+from ..screen import fit_to_screen
 
 
 def _value(value) -> str:
@@ -59,7 +60,7 @@ class ProfileFillDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(760, min(520, 160 + 90 * len(suggestions)))
+        fit_to_screen(self, 760, min(520, 160 + 90 * len(suggestions)))
 
     def chosen_changes(self) -> dict:
         return {s.field: s.proposed for s in self.suggestions if self.checks[s.field].isChecked()}

@@ -5,13 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
 )
 
 from ...storage.backups import BackupSummary, read_backup
 from ...storage.errors import StorageError
 from ..messages import show_error
 from ..table_model import RowTableModel
+from ..screen import fit_to_screen
 
 BACKUP_FILTER = "Tệp sao lưu Cell Desk (*.zip *.sqlite3);;Mọi tệp (*)"
 
@@ -72,7 +73,7 @@ class BackupChooser(QDialog):
         self.restore_button.clicked.connect(self._restore_selected)
         self.other_button.clicked.connect(self._choose_file)
         cancel.clicked.connect(self.reject)
-        self.resize(760, 380)
+        fit_to_screen(self, 760, 380)
 
     def _restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -81,9 +82,11 @@ class BackupChooser(QDialog):
             self.accept()
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp sao lưu", str(Path.home()), BACKUP_FILTER)
+        from ..file_dialogs import open_file
+
+        path = open_file(self, "sao-luu", "Chọn tệp sao lưu", BACKUP_FILTER)
         if path:
-            self.choose_path(Path(path))
+            self.choose_path(path)
 
     def choose_path(self, path: Path) -> bool:
         try:

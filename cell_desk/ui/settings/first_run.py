@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ...domain.profile import CellProfile
 from .profile_form import ProfileForm
+from ..screen import fit_to_screen
 
 
 class FirstRunDialog(QDialog):
@@ -28,7 +29,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
         self.result_profile = profile
 
     def _save(self) -> None:

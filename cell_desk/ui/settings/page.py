@@ -14,6 +14,7 @@ from ...app import Services
 from ...domain.validation import ValidationError
 from .. import events
 from ..plans.intake import IMPORT_LABEL, IMPORT_TIP, DocumentIntake
+from ..screen import scrolling
 from ..widgets import heading_label
 from .documents import DocumentListModel
 from .profile_form import ProfileForm
@@ -123,9 +124,15 @@ class SettingsPage(QWidget):
         column.addWidget(document_box)
         column.addWidget(data_box)
         column.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(content, 1)
-        layout.addStretch(0)
+        holder = QWidget()  # the column on the left, the rest of a wide window left empty
+        row = QHBoxLayout(holder)
+        row.addWidget(content, 1)
+        row.addStretch(0)
+        # the page is taller than a 768-pixel screen leaves: it scrolls instead of growing the window
+        self.scroll = scrolling(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
 
         self.save_button.clicked.connect(self.save_profile)
         self.format_choice.activated.connect(self._choose_format)
@@ -246,15 +253,14 @@ class SettingsPage(QWidget):
         self.app_events.changed.emit(events.PLANS)  # reloads this list too
 
     def _ask_backup(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ..file_dialogs import save_file
 
         full = self.services.backups.has_files()
-        suggested = Path.home() / f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}{'.zip' if full else '.sqlite3'}"
+        suggested = f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}{'.zip' if full else '.sqlite3'}"
         kinds = ["Bản sao lưu đầy đủ, kèm ảnh, pa-nô và tệp đính kèm (*.zip)", "Chỉ tệp dữ liệu (*.sqlite3)"]
-        path, _ = QFileDialog.getSaveFileName(self, "Sao lưu dữ liệu", str(suggested),
-                                              ";;".join(kinds if full else reversed(kinds)))
+        path = save_file(self, "sao-luu", "Sao lưu dữ liệu", ";;".join(kinds if full else reversed(kinds)), suggested)
         if path:
-            self.backup_to(Path(path))
+            self.backup_to(path)
 
     def backup_to(self, path: Path) -> bool:
         from ...exports.atomic import ExportError
@@ -304,9 +310,8 @@ class SettingsPage(QWidget):
         self.app_events.changed.emit(events.PLANS)
 
     def _ask_export_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from ...exports.atomic import ExportError
+        from ..file_dialogs import save_file
         from ..messages import show_error
 
         plan_id = self.chosen_plan_id() or self.services.plans.active_plan_id()
@@ -314,12 +319,12 @@ class SettingsPage(QWidget):
             self.plan_message.setText("Chưa có văn bản nào để xuất.")
             return
         number = self.services.plans.plan_tree(plan_id).summary.number.replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất kế hoạch", str(Path.home() / f"ke-hoach-{number}.json"),
-                                              "Tệp kế hoạch Cell Desk (*.json)")
+        path = save_file(self, "xuat-ke-hoach", "Xuất kế hoạch", "Tệp kế hoạch Cell Desk (*.json)",
+                         f"ke-hoach-{number}.json")
         if not path:
             return
         try:
-            written = self.services.exchange.export(plan_id, Path(path))
+            written = self.services.exchange.export(plan_id, path)
         except ExportError as exc:
             show_error(self, "Không xuất được kế hoạch", str(exc))
             return

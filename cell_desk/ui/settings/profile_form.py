@@ -36,6 +36,9 @@ class ProfileForm(QWidget):
         layout.addRow(FIELD_LABELS["recipients"] + ":", self.recipients)
         self.error = error_label()
         layout.addRow(self.error)
+        self._problems: dict[str, str] = {}
+        for edit in self.fields.values():  # a red field turns back once what it lacked is typed
+            edit.textChanged.connect(lambda _text: self._recheck())
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -48,7 +51,7 @@ class ProfileForm(QWidget):
             edit.setText(getattr(profile, name))
         self.signing_authority.setCurrentText(profile.signing_authority)
         self.recipients.setPlainText("\n".join(profile.recipients))
-        self.show_problems({})
+        self._mark({})
 
     def profile(self) -> CellProfile:
         values = {name: edit.text() for name, edit in self.fields.items()}
@@ -58,12 +61,21 @@ class ProfileForm(QWidget):
             recipients=self.recipients.toPlainText().splitlines(),
         )
 
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Marks refused fields in red and lists the reasons under the form."""
+    def _recheck(self) -> None:
+        if self._problems:
+            still = self.profile().normalized().problems()
+            self._mark({name: text for name, text in still.items() if name in self._problems})
+
+    def _mark(self, problems: dict[str, str]) -> None:
+        self._problems = problems
         for name, edit in self.fields.items():
             edit.setStyleSheet(f"border: 1px solid {OVERDUE_TEXT.name()};" if name in problems else "")
         self.error.setText("\n".join(problems.values()))
         self.error.setVisible(bool(problems))
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Marks refused fields in red and lists the reasons under the form."""
+        self._mark(problems)
         if problems and next(iter(problems)) in self.fields:
             self.fields[next(iter(problems))].setFocus()
 
