@@ -8,8 +8,8 @@ from ..widgets import OVERDUE_TEXT, error_label
 
 HINTS = {
     "cell_name": "Ví dụ: Chi bộ Văn phòng",
-    "upper_body": "Ví dụ: Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh",
-    "place_name": "Ví dụ: Bắc Ninh",
+    "upper_body": "Ví dụ: Đảng bộ xã Hòa Bình",  # a body of 2026 (the Đảng ủy Khối of 2019 no longer exist)
+    "place_name": "Ví dụ: Hòa Bình",
     "secretary_name": "Họ và tên người ký",
     "issuer_code": "CB",
 }
