@@ -264,6 +264,12 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{APP_NAME} – {self.services.settings.profile().cell_name}")
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        from .screen import keep_on_screen
+
+        keep_on_screen(self)  # again now that the frame (title bar, borders) is known
+
     def closeEvent(self, event) -> None:
         for key in ("checklist", "reports"):  # typing not yet saved by its pause timer
             if key in self._built:

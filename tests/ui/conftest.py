@@ -19,3 +19,12 @@ def make_window(qtbot):
         return window
 
     return _make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def the_application_as_started(qapp):
+    """The application set up as the launcher does (Vietnamese texts, the screen guard, Qt's own file
+    dialogs), for every test whatever the order they run in."""
+    from cell_desk.ui.launcher import make_application
+
+    make_application()
