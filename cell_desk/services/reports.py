@@ -553,24 +553,29 @@ class ReportService:
                                  f"của {profile.cell_name})")
         return party
 
-    def export_docx(self, document_id: int, target: Path) -> Path:
-        from ..exports.party_docx import write_party_docx
-
-        document = self.get(document_id)  # as shown: opening and showing a draft refresh it (refreshed())
+    def printable(self, document_id: int) -> tuple[PartyDocument, FormatProfile]:
+        """The document as it goes out (as shown: opening and showing a draft refresh it, see
+        refreshed()) and the profile of its date, its kind checked: what the Word file, the PDF and
+        the preview are all drawn from."""
+        document = self.get(document_id)
         profile = self.format_profile(document.issued_on)
         party = self.party_document(document)
         profile.check_kind(party.kind_code)
+        return party, profile
+
+    def export_docx(self, document_id: int, target: Path) -> Path:
+        from ..exports.party_docx import write_party_docx
+
+        party, profile = self.printable(document_id)
         return write_party_docx(Path(target), party, profile)
 
-    def export_pdf(self, document_id: int, target: Path) -> Path:
-        """The document as PDF: written as Word first, then converted by LibreOffice."""
-        import tempfile
+    def export_pdf(self, document_id: int, target: Path, cancelled=None) -> Path:
+        """The document as PDF: written as Word first, then converted by LibreOffice (the GUI
+        prints its preview where LibreOffice is missing)."""
+        from ..exports.pdf import write_party_pdf
 
-        from ..exports.pdf import convert_to_pdf
-
-        with tempfile.TemporaryDirectory(prefix="cell-desk-") as work:
-            docx = self.export_docx(document_id, Path(work) / (Path(target).stem + ".docx"))
-            return convert_to_pdf(docx, Path(target))
+        party, profile = self.printable(document_id)
+        return write_party_pdf(Path(target), party, profile, cancelled)
 
 
 def _row(session, document_id: int) -> DocumentRow:

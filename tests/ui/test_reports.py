@@ -120,17 +120,6 @@ def test_the_preview_and_the_cell_plan(page, services):
     assert plan_editor.number_text.text() == "Số 01-KH/CB"
 
 
-def test_pdf_without_libreoffice_explains_how_to_get_it(page, monkeypatch):
-    import cell_desk.exports.pdf as pdf
-
-    page.create_button.click()
-    shown = []
-    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    monkeypatch.setattr(editor_module, "show_info", lambda parent, title, text: shown.append(text))
-    page.report_editor.pdf_button.click()
-    assert "LibreOffice" in shown[0]
-
-
 def test_the_date_of_a_report_can_be_changed(page, services):
     page.create_button.click()
     page.report_editor.issued_on.setDate(QDate(2020, 8, 12))

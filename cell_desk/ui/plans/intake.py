@@ -3,10 +3,9 @@ thread, with progress and Hủy), review it in the plan editor, save it, and off
 profile from it. The Tệp menu, Cài đặt and Tổng quan all use this one flow."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ...app import Services
@@ -14,32 +13,13 @@ from ...domain.document_kinds import PLAIN_LIST
 from ...services import document_intake
 from ...services.document_intake import PLAIN_LIST_HINT, Incoming, NoPlanStructure
 from .. import events
+from ..background import BackgroundTask
 
 IMPORT_LABEL = "Nhập văn bản cấp trên…"
 IMPORT_TIP = ("Kế hoạch, định hướng tháng, hướng dẫn, danh mục khẩu hiệu… của cấp trên: tệp Word (.docx, .doc), "
               "PDF, ảnh chụp (.jpg, .png), văn bản (.txt) hoặc tệp trao đổi Cell Desk (.json)")
 FILE_FILTER = "Văn bản (*.docx *.doc *.txt *.pdf *.jpg *.jpeg *.png *.json);;Mọi tệp (*)"
 READING = "Đang đọc văn bản…"
-
-
-class _Reader(QObject):
-    """Reads one file on a worker thread; the service below it knows nothing of Qt."""
-
-    progressed = Signal(int, int)
-    done = Signal(object)  # an Incoming, or the exception that stopped the reading
-
-    def __init__(self, path: Path, kind: str | None, stop: threading.Event):
-        super().__init__()
-        self.path, self.kind, self.stop = path, kind, stop
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = document_intake.read_incoming(self.path, self.kind, progress=self.progressed.emit,
-                                                   cancelled=self.stop.is_set)
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
-            result = exc
-        self.done.emit(result)
 
 
 class DocumentIntake(QObject):
@@ -52,8 +32,7 @@ class DocumentIntake(QObject):
         self.services = services
         self.app_events = app_events
         self.widget = parent  # dialogs open over it
-        self._result = None
-        self._progress: QProgressDialog | None = None
+        self._task: BackgroundTask | None = None
 
     # --- importing a file -------------------------------------------------------
     def ask_import(self) -> None:
@@ -103,58 +82,21 @@ class DocumentIntake(QObject):
     def read(self, path: Path, kind: str | None = None) -> Incoming | None:
         """Reads on a worker thread while a progress dialog (with Hủy) keeps the window alive.
         None when the user cancelled; a refusal is raised as the service raised it."""
-        stop = threading.Event()
-        thread = QThread(self)
-        reader = _Reader(Path(path), kind, stop)
-        reader.moveToThread(thread)
-        progress = QProgressDialog(READING, "Hủy", 0, 0, self.widget)
-        progress.setWindowTitle("Nhập văn bản cấp trên")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)  # a .docx or .txt is read before the dialog would show
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(stop.set)
-        progress.canceled.connect(lambda: progress.setLabelText("Đang dừng…"))
-        self._progress = progress
-        loop = QEventLoop()
-        self._result = None
-        reader.progressed.connect(self._progressed)
-        reader.done.connect(self._done)
-        reader.done.connect(loop.quit)
-        thread.started.connect(reader.run)
-        thread.start()
-        if self._result is None:
-            loop.exec()
-        thread.quit()
-        thread.wait()
-        cancelled = stop.is_set()  # before closing: closing a progress dialog counts as Hủy
-        progress.canceled.disconnect()
-        progress.close()
-        progress.deleteLater()
-        self._progress = None
-        result, self._result = self._result, None
-        if cancelled:
-            if isinstance(result, Incoming):
-                result.release()
-            if isinstance(result, NoPlanStructure):
-                result.incoming.release()
-            return None
-        if isinstance(result, Exception):
-            raise result
-        return result
+        # the dialog shows after 400 ms: a .docx or .txt is read before it would
+        self._task = BackgroundTask(self.widget, "Nhập văn bản cấp trên", READING, describe=_reading_step)
+        try:
+            return self._task.run(
+                lambda progress, cancelled: document_intake.read_incoming(Path(path), kind, progress=progress,
+                                                                          cancelled=cancelled),
+                discard=_release)
+        finally:
+            self._task.deleteLater()
+            self._task = None
 
-    @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
-        if self._progress is None or self._progress.wasCanceled():
-            return
-        self._progress.setMaximum(total)
-        self._progress.setValue(done)
-        self._progress.setLabelText(f"{READING} trang {min(done + 1, total)}/{total}" if done < total
-                                    else "Đang tìm các phần của văn bản…")
-
-    @Slot(object)
-    def _done(self, result) -> None:
-        self._result = result
+    @property
+    def _progress(self) -> QProgressDialog | None:
+        """The progress dialog while a file is being read."""
+        return self._task.dialog if self._task is not None else None
 
     def offer_plain_list(self, refusal: NoPlanStructure) -> bool:
         box = refusal_box(self.widget, refusal)
@@ -243,6 +185,18 @@ class DocumentIntake(QObject):
         if dialog.exec():
             return self.finish_import(dialog)
         return None
+
+
+def _reading_step(done: int, total: int) -> str:
+    return f"{READING} trang {min(done + 1, total)}/{total}" if done < total else "Đang tìm các phần của văn bản…"
+
+
+def _release(result) -> None:
+    """What a reading cancelled too late left behind: its page images."""
+    if isinstance(result, Incoming):
+        result.release()
+    if isinstance(result, NoPlanStructure):
+        result.incoming.release()
 
 
 def _is_refusal(exc: Exception) -> bool:

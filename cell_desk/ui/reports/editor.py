@@ -18,7 +18,7 @@ from ...domain.report import (
     DocumentStatus, task_rows, task_text,
 )
 from ...domain.validation import ValidationError
-from ..messages import ask_yes_no, offer_to_open, run_export, show_info
+from ..messages import ask_yes_no, offer_to_open, run_export
 from ..widgets import ALARM_STYLE, date_edit, error_label, to_qdate
 
 SAVE_DELAY_MS = 700
@@ -42,6 +42,7 @@ class DocumentEditor(QWidget):
         self.kind = kind
         self.document: CellDocument | None = None
         self._loading = False
+        self._task = None  # the PDF export running on a worker thread, while it runs
 
         self.number = QSpinBox()
         self.number.setRange(1, 9999)
@@ -281,11 +282,11 @@ class DocumentEditor(QWidget):
 
         self.flush()
         try:
-            profile = self.services.reports.format_profile()
+            party, profile = self.services.reports.printable(self.document.id)
         except FormatProfileError as exc:
             show_error(self, "Chưa xem trước được", str(exc))
             return
-        PreviewDialog(self.services.reports.party_document(self.document), profile, self).exec()
+        PreviewDialog(party, profile, self).exec()
 
     def default_name(self, suffix: str) -> str:
         if self.kind == REPORT and self.document.month:
@@ -321,11 +322,6 @@ class DocumentEditor(QWidget):
             self.export(target)
 
     def ask_pdf(self) -> None:
-        from ...exports.pdf import HOW_TO_GET_IT, find_soffice
-
-        if find_soffice() is None:
-            show_info(self, "Chưa xuất được PDF", HOW_TO_GET_IT)
-            return
         if not self.confirm_profile():
             return
         target = self._ask_target(".pdf", "Tệp PDF (*.pdf)")
@@ -335,13 +331,77 @@ class DocumentEditor(QWidget):
     def export(self, target: Path) -> Path | None:
         from ...domain.party_document import FormatProfileError
 
+        if target.suffix.lower() == ".pdf":
+            return self.export_pdf(target)
         self.flush()
-        write = self.services.reports.export_pdf if target.suffix.lower() == ".pdf" else self.services.reports.export_docx
-        written = run_export(self, lambda: write(self.document.id, target), (FormatProfileError,))
+        written = run_export(self, lambda: self.services.reports.export_docx(self.document.id, target),
+                             (FormatProfileError,))
         if written is not None:
             self.saved_note.setText(f"Đã xuất {written.name}")
             offer_to_open(self, "Đã xuất", f"Đã ghi {written}.", written)
         return written
+
+    def export_pdf(self, target: Path) -> Path | None:
+        """The PDF on a worker thread, with a progress dialog whose Hủy stops it and leaves no file:
+        through LibreOffice where the machine has it, else the preview printed by the program.
+        The message says which route was taken."""
+        from ...domain.party_document import FormatProfileError
+        from ...exports import pdf
+        from ...exports.atomic import ExportError
+        from ..background import BackgroundTask
+        from ..messages import show_error
+        from .preview import print_preview_pdf
+
+        self.flush()
+        try:
+            party, profile = self.services.reports.printable(self.document.id)
+        except FormatProfileError as exc:
+            show_error(self, "Chưa xuất được", str(exc))
+            return None
+        target = Path(target)
+        if pdf.find_soffice() is not None:
+            route, label = PDF_THROUGH_LIBREOFFICE, "Đang chuyển văn bản sang PDF qua LibreOffice…"
+
+            def work(_progress, cancelled):
+                return pdf.write_party_pdf(target, party, profile, cancelled)
+            describe = None
+        else:
+            route, label = PDF_FROM_PREVIEW, "Đang in bản xem trước ra PDF…"
+
+            def work(progress, cancelled):
+                return print_preview_pdf(party, profile, target, progress, cancelled)
+
+            def describe(done, total):
+                return f"Đang in bản xem trước ra PDF… trang {min(done + 1, total)}/{total}"
+        self._task = BackgroundTask(self, "Xuất PDF", label, describe=describe)
+        try:
+            written = self._task.run(work, discard=_remove_written)
+        except (ExportError, FormatProfileError, OSError) as exc:
+            show_error(self, "Chưa xuất được", str(exc))
+            return None
+        finally:
+            self._task.deleteLater()
+            self._task = None
+        if written is None:  # Hủy: LibreOffice stopped, its temporary files gone, nothing written
+            self.saved_note.setText("Đã hủy xuất PDF.")
+            return None
+        self.saved_note.setText(f"Đã xuất {written.name} {route}")
+        note = "" if route == PDF_THROUGH_LIBREOFFICE else "\n\n" + NO_LIBREOFFICE_NOTE
+        offer_to_open(self, "Đã xuất", f"Đã ghi {written} ({route}).{note}", written)
+        return written
+
+
+PDF_THROUGH_LIBREOFFICE = "qua LibreOffice"
+PDF_FROM_PREVIEW = "từ bản xem trước của chương trình"
+NO_LIBREOFFICE_NOTE = ("Máy chưa có LibreOffice nên chương trình in bản xem trước ra PDF: cùng nội dung, khổ giấy, "
+                       "lề và phông chữ, nhưng chỗ ngắt dòng, ngắt trang có thể khác bản Word đôi chút. Muốn PDF "
+                       "giống hệt bản Word, hãy cài LibreOffice (miễn phí, libreoffice.org).")
+
+
+def _remove_written(result) -> None:
+    """A PDF finished just as Hủy was pressed: the user asked for no file."""
+    if isinstance(result, Path):
+        result.unlink(missing_ok=True)
 
 
 def warn_with_choices(parent: QWidget, title: str, text: str, choices: list[str]) -> int | None:
