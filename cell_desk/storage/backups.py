@@ -337,18 +337,37 @@ def _put_back_database(folder: Path, backup: Path, database_file: Path, backup_f
             f"Không khôi phục được từ {backup}: tệp này không phải bản sao lưu dùng được của Cell Desk "
             f"({str(exc).splitlines()[0].rstrip('.')}). Dữ liệu hiện tại vẫn giữ nguyên.", Path(backup)) from exc
     live = Path(folder) / DATABASE_FILENAME
+    # room for the safety copy of the live file and the restored one, checked before anything moves
+    needed = summary.path.stat().st_size + (live.stat().st_size if live.exists() else 0) + FREE_SPACE_MARGIN
+    if needed > _free_bytes(folder):
+        raise errors.unsafe_backup(backup, f"ổ đĩa chứa {folder} đã đầy (cần khoảng {needed / 1024 ** 2:.0f} MB "
+                                   "trống để sao lưu dữ liệu hiện tại rồi khôi phục)")
     kept: Path | None = None
+    set_aside_from: Path | None = None
     if live.exists():
         try:
             read_backup(live, is_backup=False)
+        except (errors.DamagedDatabase, errors.NotADatabase):
+            kept = set_aside_from = set_aside(live, now)
+        else:
             kept = backup_copy(live, backup_folder, "truoc-khoi-phuc", now=now)
-        except errors.StorageError:
-            kept = set_aside(live, now)
     partial = live.with_name(live.name + ".restoring")
+    try:
+        _replace_live(live, partial, summary.path, folder)
+    except errors.StorageError:
+        if set_aside_from is not None and not live.exists():
+            for suffix in ("", "-wal", "-shm"):  # the damaged file goes back to its name: nothing is lost
+                if Path(str(set_aside_from) + suffix).exists():
+                    os.replace(Path(str(set_aside_from) + suffix), Path(str(live) + suffix))
+        raise
+    return kept
+
+
+def _replace_live(live: Path, partial: Path, source: Path, folder: Path) -> None:
     try:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(str(partial) + suffix).unlink(missing_ok=True)
-        with closing(sqlite3.connect(summary.path.resolve().as_uri() + "?mode=ro", uri=True)) as src, \
+        with closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src, \
                 closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
         sync_file(partial)
@@ -371,7 +390,6 @@ def _put_back_database(folder: Path, backup: Path, database_file: Path, backup_f
         partial.unlink(missing_ok=True)
         raise errors.write_failed(live, "disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc)),
                                   saving="dữ liệu khôi phục") from exc
-    return kept
 
 
 def _sync_folder(folder: Path) -> None:
