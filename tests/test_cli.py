@@ -258,4 +258,4 @@ def test_exporting_a_report_with_the_default_profile_warns_and_still_writes(caps
                          "--out", str(target))
     assert code == 0 and target.exists() and "Đã xuất báo cáo tháng 08/2020" in out
     assert err.startswith("Cảnh báo: Thông tin chi bộ còn để mặc định: tên chi bộ (“Chi bộ”); "
-                          "họ tên bí thư (chưa nhập)")
+                          "cấp ủy cấp trên (chưa nhập); họ tên bí thư (chưa nhập)")

@@ -50,7 +50,8 @@ class PartyDocument:
 
     @property
     def place_and_date(self) -> str:
-        return f"{self.place}, {official_date_words(self.issued_on)}"
+        # a place not yet filled in is left as dots for the pen, as a blank form would (the export warns)
+        return f"{self.place or '……………'}, {official_date_words(self.issued_on)}"
 
 
 def document_number(number: int, kind_code: str, issuer_code: str, prefix: str = "Số", colon: bool = False) -> str:

@@ -32,18 +32,16 @@ MAX_RECIPIENT_LENGTH = 200
 
 @dataclass
 class CellProfile:
+    """Names of 2026: nothing of a body that no longer exists (the Đảng bộ Khối and Ban Tuyên giáo of
+    2019 were merged in 2025). What only the cell knows starts empty, with an example shown in the
+    form, and the first imported document offers its own names (ui/plans/intake.py)."""
     cell_name: str = "Chi bộ"
-    upper_body: str = "Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh"
-    place_name: str = "Bắc Ninh"
+    upper_body: str = ""
+    place_name: str = ""
     secretary_name: str = ""
     signing_authority: str = "T/M CHI BỘ"
     issuer_code: str = "CB"
-    recipients: list[str] = field(
-        default_factory=lambda: [
-            "Ban Tuyên giáo Đảng ủy Khối (b/c),",
-            "Lưu: Chi bộ.",
-        ]
-    )
+    recipients: list[str] = field(default_factory=lambda: ["Lưu: Chi bộ."])
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,7 +62,8 @@ class CellProfile:
     def problems(self) -> dict[str, str]:
         """Field name to a Vietnamese message, for each field the form must refuse."""
         found: dict[str, str] = {}
-        for name in ("cell_name", "upper_body", "place_name", "signing_authority", "issuer_code"):
+        # the upper body and the place may wait (a document warns before it goes out without them)
+        for name in ("cell_name", "signing_authority", "issuer_code"):
             if not getattr(self, name).strip():
                 found[name] = f"Chưa nhập “{FIELD_LABELS[name]}”."
         for name, limit in MAX_LENGTHS.items():
@@ -81,7 +80,7 @@ class CellProfile:
 
 # Fields a document prints that nobody may leave at the first-run value: the issuing body would read
 # just "CHI BỘ", the signature would have no name, the date line another cell's town.
-CHECKED_BEFORE_EXPORT = ("cell_name", "secretary_name", "place_name")
+CHECKED_BEFORE_EXPORT = ("cell_name", "upper_body", "secretary_name", "place_name")
 
 
 def fields_left_at_default(profile: CellProfile, saved: bool = False) -> list[str]:

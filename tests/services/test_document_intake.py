@@ -66,16 +66,19 @@ def test_an_exchange_file_is_read_as_it_is(tmp_path):
     assert incoming.parsed.document["plan"]["number"] == "20-KH/ĐUK"
 
 
-def test_the_seed_plan_proposes_where_reports_go_but_not_the_upper_body_it_already_names():
+def test_a_new_cells_empty_profile_is_offered_the_documents_names():
     found = {s.field: s for s in profile_suggestions(seed(), CellProfile())}
-    assert set(found) == {"recipients"}  # "Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh" is the default
+    assert set(found) == {"upper_body", "recipients", "place_name"}
+    assert (found["upper_body"].current, found["upper_body"].proposed) == (
+        "", "Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh")
     assert found["recipients"].proposed == ["Ban Thường vụ Đảng ủy Khối (b/c),", "Ban Tuyên giáo Đảng ủy Khối (b/c),",
                                             "Lưu: Chi bộ."]
-    assert found["recipients"].chosen  # still the program's default
+    assert all(s.chosen for s in found.values())  # empty, or still the program's default
 
 
 def test_nothing_is_proposed_when_the_profile_already_agrees():
-    profile = CellProfile(recipients=["- Ban Thường vụ Đảng ủy Khối (b/c),", "Ban Tuyên giáo Đảng ủy Khối,",
+    profile = CellProfile(upper_body="Đảng bộ Khối các Cơ quan và Doanh nghiệp tỉnh", place_name="Bắc Ninh",
+                          recipients=["- Ban Thường vụ Đảng ủy Khối (b/c),", "Ban Tuyên giáo Đảng ủy Khối,",
                                       "Lưu: Chi bộ."])
     assert profile_suggestions(seed(), profile) == []
 
@@ -87,9 +90,8 @@ def test_a_new_upper_body_and_place_are_proposed_and_typed_values_are_not_ticked
                 reporting_rule={"day_of_month": 25, "recipient": "Ban Tuyên giáo Tỉnh ủy"})
     found = {s.field: s for s in profile_suggestions(document, CellProfile())}
     assert found["upper_body"].proposed == "Đảng bộ tỉnh Quảng Ngãi" and found["upper_body"].chosen
-    assert found["place_name"].proposed == "Quảng Ngãi" and found["place_name"].current == "Bắc Ninh"
-    assert found["recipients"].proposed == ["Ban Tuyên giáo Tỉnh ủy (b/c),", "Ban Tuyên giáo Đảng ủy Khối (b/c),",
-                                            "Lưu: Chi bộ."]
+    assert found["place_name"].proposed == "Quảng Ngãi" and found["place_name"].current == ""
+    assert found["recipients"].proposed == ["Ban Tuyên giáo Tỉnh ủy (b/c),", "Lưu: Chi bộ."]
     typed = CellProfile(upper_body="Đảng bộ Công ty Điện lực", place_name="Sơn Tịnh")
     found = {s.field: s for s in profile_suggestions(document, typed)}
     assert not found["upper_body"].chosen  # the user's own typing is not replaced unless ticked

@@ -247,7 +247,7 @@ def test_the_profile_offer_shows_current_and_proposed_and_saves_the_ticked(intak
     assert dialog.result() == dialog.DialogCode.Accepted
     assert intake.apply_profile(dialog)
     profile = services.settings.profile()
-    assert profile.upper_body == "Đảng bộ xã Hòa Bình" and profile.place_name == "Bắc Ninh"
+    assert profile.upper_body == "Đảng bộ xã Hòa Bình" and profile.place_name == ""  # not ticked: kept
     assert intake.profile_dialog(document) is None or "upper_body" not in intake.profile_dialog(document).checks
 
 

@@ -189,7 +189,8 @@ def test_with_the_details_filled_in_nothing_is_asked(page, services, monkeypatch
     from dataclasses import replace
 
     services.settings.save_profile(replace(services.settings.profile(), cell_name="Chi bộ Văn phòng",
-                                           secretary_name="Nguyễn Văn Hùng"))
+                                           secretary_name="Nguyễn Văn Hùng", upper_body="Đảng bộ phường Kinh Bắc",
+                                           place_name="Bắc Ninh"))
     page.create_button.click()
     monkeypatch.setattr(editor_module, "warn_with_choices", lambda *args: pytest.fail("nothing to warn about"))
     monkeypatch.setattr(editor_module.QFileDialog, "getSaveFileName",
