@@ -212,3 +212,20 @@ def test_odd_slogans_make_a_pdf_banner(services, tmp_path_factory, text):
     target = write_banner_pdf(BannerRequest.on_paper(slogan.text, "A4", SCHEMES["red"]),
                               tmp_path_factory.mktemp("pdf") / "b.pdf")
     assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 536)])  # 1280×720 at 125%, less a taskbar
+def test_the_size_caption_never_lies_over_the_banner_preview(qtbot, services, size):
+    longest = max(services.slogans.slogans(), key=lambda slogan: len(slogan.text))
+    dialog = BannerDialog(longest)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.paper_custom.setChecked(True)
+    dialog.tiled.setChecked(True)  # the longest caption: size, sheet count and how to glue them
+    dialog.resize(640, 480)  # Qt's size for a window that never asked for one: smaller than the dialog needs
+    qtbot.wait(10)
+    assert dialog.summary.text().startswith("Băng rôn 300 x 80 cm, in trên")
+    assert not dialog.summary.geometry().intersects(dialog.preview.geometry())
+    assert dialog.summary.geometry().bottom() <= dialog.pdf_button.geometry().top()
+    assert dialog.minimumSizeHint().height() <= size[1]

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLayout,
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from ...exports.atomic import ExportError
 from ..messages import show_error
 from .banner import BannerRequest, paint_banner
 
-PREVIEW_SIZE = QSize(560, 260)
+PREVIEW_SIZE = QSize(560, 240)  # with the form and the caption, the dialog fits 1280×720 at 125%
 
 
 class BannerDialog(QDialog):
@@ -71,12 +71,21 @@ class BannerDialog(QDialog):
         for button in (self.pdf_button, self.docx_button, close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        # never shorter than its parts: the wrapped slogan above would otherwise push the preview
+        # down over the size caption
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         text = QLabel(slogan.text)
         text.setWordWrap(True)
-        layout.addWidget(text)
+        # as wide as the preview, whatever the dialog's width: a wrapped label's height is only
+        # known for one width, and a wider dialog would lay it out shorter than it is drawn
+        text.setFixedSize(PREVIEW_SIZE.width(), text.fontMetrics().boundingRect(
+            QRect(0, 0, PREVIEW_SIZE.width(), 10_000), Qt.TextFlag.TextWordWrap, slogan.text).height() + 2)
+        self.summary.setFixedWidth(PREVIEW_SIZE.width())
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing())
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(form)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
 
         for signal in (self.papers.buttonToggled, self.width_cm.valueChanged, self.height_cm.valueChanged,
