@@ -1,9 +1,12 @@
 """The activity log at 100,000 activities: the Excel export against XlsxWriter, and the page.
 
-Budgets (issue 3):
-- exporting 100,000 activities takes at most 1.5x the time XlsxWriter in constant_memory mode
-  needs to write the same cells (values and date formats), measured in the same run; peak
-  memory under 250 MB (measured in a child process, ru_maxrss, from start to the written file);
+Budgets (issues 3 and 16):
+- exporting 100,000 activities, the database read included, takes at most 1.5x the time
+  XlsxWriter in constant_memory mode needs to write the same cells (values and date formats) from
+  a list in memory, measured in the same run; peak memory under 250 MB (measured in a child
+  process, from start to the written file). The export itself writes with XlsxWriter since issue
+  16; the processor time of both is printed too, as it moves less than the wall time when other
+  work shares the machine;
 - the page opens a database of 100,000 activities in under 0.5 s and re-filters in under 0.2 s
   per keystroke.
 
@@ -37,7 +40,7 @@ def make_database(folder: Path, count: int) -> None:
     services.close()
 
 
-def export_in_child(folder: Path, target: Path) -> tuple[float, float]:
+def export_in_child(folder: Path, target: Path) -> tuple[float, float, float]:
     """Seconds and peak MB of one export, in a fresh process (so memory is the export's own: the
     peak is read from VmHWM, because ru_maxrss would carry over this big parent's across exec)."""
     code = f"""
@@ -45,21 +48,21 @@ import json, resource, time, datetime as dt
 from cell_desk.app import open_services
 from cell_desk.services.clock import fixed_clock
 services = open_services({str(folder)!r}, clock=fixed_clock(dt.date{TODAY.timetuple()[:3]!r}))
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 services.activity_excel.export({str(target)!r})
-elapsed = time.perf_counter() - started
+elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
 try:
     peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
 except OSError:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps([elapsed, peak]))
+print(json.dumps([elapsed, cpu, peak]))
 """
     output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    elapsed, peak = json.loads(output.strip().splitlines()[-1])
-    return elapsed, peak
+    elapsed, cpu, peak = json.loads(output.strip().splitlines()[-1])
+    return elapsed, cpu, peak
 
 
-def xlsxwriter_baseline(folder: Path, target: Path) -> float:
+def xlsxwriter_baseline(folder: Path, target: Path) -> tuple[float, float]:
     """XlsxWriter, constant_memory, writing the same cells: the values and the date formats."""
     import xlsxwriter
 
@@ -70,7 +73,7 @@ def xlsxwriter_baseline(folder: Path, target: Path) -> float:
 
     activities = list(services.activity_excel._exported(ActivityFilter()))
     services.close()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
     sheet = workbook.add_worksheet("Nhật ký")
     date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
@@ -88,7 +91,7 @@ def xlsxwriter_baseline(folder: Path, target: Path) -> float:
                                (10, activity.party_members + activity.others)):
             sheet.write_number(row, column, number)
     workbook.close()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def page_timings(folder: Path) -> tuple[float, list[float]]:
@@ -134,23 +137,28 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         make_database(folder, args.activities)
-        ours, peaks, theirs = [], [], []
+        ours, ours_cpu, peaks, theirs, theirs_cpu = [], [], [], [], []
         for run in range(args.runs):
-            theirs.append(xlsxwriter_baseline(folder, folder / f"baseline-{run}.xlsx"))
-            elapsed, peak = export_in_child(folder, folder / f"cell-desk-{run}.xlsx")
+            elapsed, cpu = xlsxwriter_baseline(folder, folder / f"baseline-{run}.xlsx")
+            theirs.append(elapsed)
+            theirs_cpu.append(cpu)
+            elapsed, cpu, peak = export_in_child(folder, folder / f"cell-desk-{run}.xlsx")
             ours.append(elapsed)
+            ours_cpu.append(cpu)
             peaks.append(peak)
         opened, keystrokes = page_timings(folder)
     ratio = min(ours) / min(theirs)
+    cpu_ratio = min(ours_cpu) / min(theirs_cpu)
     print(f"## Activity log, {args.activities:,} activities ({args.runs} runs, best of each)")
     print()
     print("| measure | result | budget | verdict |")
     print("|---|---|---|---|")
-    print(f"| Excel export, Cell Desk (openpyxl write-only, from the database) | {min(ours):.1f} s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in ours)}) | | |")
-    print(f"| same cells, XlsxWriter constant_memory | {min(theirs):.1f} s "
-          f"(runs: {', '.join(f'{t:.1f}' for t in theirs)}) | | |")
-    print(f"| export / XlsxWriter | {ratio:.2f}x | ≤ 1.5x | {'OK' if ratio <= 1.5 else 'OVER BUDGET'} |")
+    print(f"| Excel export, Cell Desk (XlsxWriter, from the database, three sheets, chart) | {min(ours):.1f} s "
+          f"(runs: {', '.join(f'{t:.1f}' for t in ours)}; processor {min(ours_cpu):.1f} s) | | |")
+    print(f"| same cells, XlsxWriter constant_memory, from a list | {min(theirs):.1f} s "
+          f"(runs: {', '.join(f'{t:.1f}' for t in theirs)}; processor {min(theirs_cpu):.1f} s) | | |")
+    print(f"| export / XlsxWriter | {ratio:.2f}x (processor time {cpu_ratio:.2f}x) | ≤ 1.5x | "
+          f"{'OK' if ratio <= 1.5 else 'OVER BUDGET'} |")
     print(f"| export peak memory (whole process) | {max(peaks):.0f} MB | < 250 MB | "
           f"{'OK' if max(peaks) < 250 else 'OVER BUDGET'} |")
     print(f"| page opens with the table filled | {opened * 1000:.0f} ms | < 500 ms | "

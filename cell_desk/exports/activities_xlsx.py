@@ -1,8 +1,14 @@
 """The activity log as an Excel workbook the upper level asks for: "Nhật ký" (every activity),
 "Tổng hợp" (counts by month and form, with a chart), "Tiến độ" (checklist progress by phase).
 
-Written with openpyxl in write-only mode, so 100,000 activities stream through without being held
-as cells. The layout here is also what imports/activities_xlsx.py reads back."""
+Written with XlsxWriter in constant_memory mode: 100,000 activities stream through a row at a time,
+and XlsxWriter, made for writing, does it in half the time openpyxl's write-only mode took
+(benchmarks/activity_log.py). openpyxl still reads (imports/activities_xlsx.py reads this layout back).
+
+Laid out to read in Excel and LibreOffice alike: Arial, which LibreOffice draws with its metric twin
+Liberation Sans, so the heights worked out here for wrapped text hold in both; every header and
+wrapped cell gets the height its lines need; the chart's legend names are short enough to sit side
+by side, and the chart starts a page of its own."""
 from __future__ import annotations
 
 import datetime as dt
@@ -39,9 +45,14 @@ LOG_COLUMNS = (
 HEADER_ROW = 5  # rows 1-3 name the cell, the document and the period
 DATE_FORMAT = "dd/mm/yyyy"
 EXCEL_CELL_LIMIT = 32_767
-LINE_HEIGHT = 15  # points, one line of the default 11-point font
+FONT, FONT_SIZE = "Arial", 10  # LibreOffice draws Arial with Liberation Sans, of the same widths
+DIGIT_PIXELS = 7  # a width unit: a digit of 10-point Arial
+LINE_HEIGHT = 13  # points a line of a wrapped cell is given (Excel draws one line of 10-point Arial in 12.75)
 MAX_ROW_HEIGHT = 409  # Excel's limit
 HEADER_FILL = "9E1B1B"
+LEGEND_NAME_LIMIT = 34  # letters of a form's name in the chart's legend
+LEGEND_ENTRY_PIXELS = 250  # a legend entry of that length with its colour key, in 9-point Arial
+LEGEND_LINE_PIXELS = 18
 
 
 @dataclass
@@ -97,87 +108,81 @@ def write_activity_workbook(target: Path, book: ActivityWorkbook) -> int:
 
 
 def _write(path: Path, book: ActivityWorkbook) -> int:
-    from openpyxl import Workbook
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
-    workbook = Workbook(write_only=True)
-    styles = _Styles()
+    workbook = xlsxwriter.Workbook(str(path), {
+        "constant_memory": True,  # a row at a time: 100,000 activities are never held as cells
+        # text is text: never a formula, a link or a number, whatever it starts with
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        # the look of a cell written without one: Arial, and at the top, so that in a tall row every
+        # cell reads from its first line (a cell of that look needs no style of its own in the file:
+        # a fifth of the export's time)
+        "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE, "font_scheme": False, "theme": -1,
+                                      "valign": "top"},
+        "default_row_height": 17,  # pixels: Excel's one line of 10-point Arial, 12.75 points
+    })
+    workbook.set_properties({"title": "Nhật ký hoạt động tuyên truyền", "author": book.cell_name or "Chi bộ",
+                             "company": book.upper_body, "created": dt.datetime.combine(book.made_on, dt.time())})
+    styles = _Styles(workbook)
     tally = ActivityTally()
-    count = _write_log(workbook.create_sheet(LOG_SHEET), book, styles, tally)
-    _write_summary(workbook.create_sheet(SUMMARY_SHEET), book, styles, tally)
-    _write_progress(workbook.create_sheet(PROGRESS_SHEET), book, styles)
-    workbook.save(path)
+    count = _write_log(workbook.add_worksheet(LOG_SHEET), book, styles, tally)
+    _write_summary(workbook, workbook.add_worksheet(SUMMARY_SHEET), book, styles, tally)
+    _write_progress(workbook.add_worksheet(PROGRESS_SHEET), book, styles)
+    try:
+        workbook.close()
+    except FileCreateError as failed:  # XlsxWriter wraps the OSError; the caller words it for the user
+        raise failed.args[0] if failed.args and isinstance(failed.args[0], OSError) else OSError(str(failed))
     return count
 
 
 class _Styles:
-    def __init__(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    """Every look the workbook uses, each registered once: a cell's look is an index, so styling
+    100,000 rows costs nothing more than writing them."""
 
-        thin = Side(style="thin", color="808080")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.header_font = Font(bold=True, color="FFFFFF")
-        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self.header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        # Cells keep Excel's bottom alignment: giving every cell of 100,000 rows a top alignment
-        # would cost a third more time, and a row of mixed alignments reads worse than either.
-        self.wrap = Alignment(wrap_text=True)
-        self.title_font = Font(bold=True, size=14)
-        self.bold = Font(bold=True)
-        self.centre = Alignment(horizontal="center")
-
-
-def _cell(sheet, value, *, number_format=None, alignment=None, font=None, fill=None, border=None):
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # text that starts with "=" stays text, never a formula
-    if number_format:
-        cell.number_format = number_format
-    if alignment:
-        cell.alignment = alignment
-    if font:
-        cell.font = font
-    if fill:
-        cell.fill = fill
-    if border:
-        cell.border = border
-    return cell
+    def __init__(self, workbook):
+        border = {"border": 1, "border_color": "#808080"}
+        add = workbook.add_format
+        self.header = add({"bold": True, "font_color": "#FFFFFF", "bg_color": f"#{HEADER_FILL}", "align": "center",
+                           "valign": "vcenter", "text_wrap": True, **border})
+        self.title = add({"bold": True, "font_size": 14})
+        self.bold = add({"bold": True})
+        self.subtitle = add({"text_wrap": True, "valign": "top"})
+        self.subtitle_bold = add({"bold": True, "text_wrap": True, "valign": "top"})
+        # the log: at the top like every cell; no borders (an empty cell would need writing to get
+        # one, a tenth more cells): the grid is printed instead
+        self.date = add({"num_format": DATE_FORMAT})
+        self.wrap = add({"text_wrap": True})
+        # the tables of Tổng hợp and Tiến độ
+        self.month = add({"align": "center", **border})
+        self.count = add(border)
+        self.count_bold = add({"bold": True, **border})
+        self.label = add({"text_wrap": True, "valign": "vcenter", **border})
+        self.label_bold = add({"bold": True, "text_wrap": True, "valign": "vcenter", **border})
+        self.window = add({"text_wrap": True, "valign": "vcenter", **border})
+        self.figure = add({"valign": "vcenter", **border})
+        self.figure_bold = add({"bold": True, "valign": "vcenter", **border})
+        self.percent = add({"num_format": "0%", "valign": "vcenter", **border})
+        self.percent_bold = add({"bold": True, "num_format": "0%", "valign": "vcenter", **border})
+        self.heading = add({"bold": True, "text_wrap": True, "valign": "vcenter"})
 
 
-class _StyledCells:
-    """Cells of one look, made fast for 100,000 rows: the style is registered once and its index
-    array shared, and the value is set without openpyxl's type guessing (we know the type, and
-    text must stay text even when it starts with "="). Done the ordinary way, styling every cell
-    takes longer than writing it."""
-
-    def __init__(self, sheet, data_type: str = "s", **style):
-        from openpyxl.cell.cell import Cell
-
-        class QuietCell(Cell):
-            # openpyxl tries each appended value as a plain value first and formats the refusal
-            # with repr(); the default repr of a cell costs as much as writing it
-            __slots__ = ()
-
-            def __repr__(self):
-                return "cell"
-
-        self.sheet, self.make, self.data_type = sheet, QuietCell, data_type
-        self.style = _cell(sheet, None, **style)._style  # the workbook registers the style here
-
-    def __call__(self, value):
-        cell = self.make(self.sheet, 1, 1)
-        cell._value, cell.data_type, cell._style = value, self.data_type, self.style
-        return cell
-
-
-def _line_count(text: str, width: int) -> int:
-    """Lines a wrapped cell `width` wide needs for the text: a width unit is a digit, and
-    Vietnamese text averages about 1.2 letters to the digit."""
+def _line_count(text: str, width: float, bold: bool = False) -> int:
+    """Lines a wrapped cell `width` wide (in Excel's units, a digit of the font) needs for the text.
+    Measured on the log's own text in Liberation Sans (Arial's widths): a letter takes 6 pixels on
+    average, 6.4 in bold, a little more is allowed; a line that wraps loses about half a syllable."""
     if not text:
         return 1
-    per_line = max(1, int(width * 1.2) - 2)
-    return sum(1 + len(part) // per_line for part in text.split("\n"))
+    per_line = _letters_per_line(width, bold)
+    return sum(1 if len(part) <= per_line else -(-len(part) // max(1, per_line - 3)) for part in text.split("\n"))
+
+
+def _letters_per_line(width: float, bold: bool = False) -> int:
+    return max(1, int((width * DIGIT_PIXELS - 5) / (6.7 if bold else 6.2)))
+
+
+def _height(lines: int, padding: float = 0) -> float:
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + padding)
 
 
 def excel_text(text: str) -> str:
@@ -186,158 +191,262 @@ def excel_text(text: str) -> str:
     return text if len(text) <= EXCEL_CELL_LIMIT else text[:EXCEL_CELL_LIMIT - 1] + "…"
 
 
-def _title_rows(sheet, book: ActivityWorkbook, title: str, styles: _Styles, width: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    last = get_column_letter(width)
-    sheet.append([_cell(sheet, excel_text(f"{book.upper_body} – {book.cell_name}".strip(" –")), font=styles.bold)])
-    sheet.append([_cell(sheet, title, font=styles.title_font)])
-    sheet.append([_cell(sheet, excel_text(f"{book.period}. Lập ngày {book.made_on:%d/%m/%Y}"
-                                          + (f"; thực hiện {book.plan_reference}" if book.plan_reference else "")))])
-    sheet.append([])
-    for row in (1, 2, 3):
-        sheet.merged_cells.add(f"A{row}:{last}{row}")
+def _excel_day(day: dt.date) -> int:
+    """Excel's serial number of a day (1900 system): written as a number under a date format."""
+    return day.toordinal() - _EXCEL_EPOCH
 
 
-def _header(sheet, headers: list[str], styles: _Styles, height: float = 32) -> None:
-    sheet.row_dimensions[HEADER_ROW].height = height
-    sheet.append([_cell(sheet, header, font=styles.header_font, fill=styles.header_fill,
-                        alignment=styles.header_alignment, border=styles.border) for header in headers])
+_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
+
+
+def _set_columns(sheet, widths) -> None:
+    for column, width in enumerate(widths):
+        sheet.set_column_pixels(column, column, width * DIGIT_PIXELS)  # the file holds `width` itself
+
+
+def _title_rows(sheet, book: ActivityWorkbook, title: str, styles: _Styles, widths) -> None:
+    """Rows 1-3: the cell, the sheet's title, the period and the documents; merged across the table."""
+    last = len(widths) - 1
+    cell = excel_text(f"{book.upper_body} – {book.cell_name}".strip(" –"))
+    about = excel_text(f"{book.period}. Lập ngày {book.made_on:%d/%m/%Y}"
+                       + (f"; thực hiện {book.plan_reference}" if book.plan_reference else ""))
+    total = sum(widths)
+    sheet.set_row(0, _height(_line_count(cell, total, bold=True), 2))
+    sheet.merge_range(0, 0, 0, last, cell, styles.subtitle_bold)
+    sheet.set_row(1, 21)
+    sheet.merge_range(1, 0, 1, last, title, styles.title)
+    sheet.set_row(2, _height(_line_count(about, total), 2))
+    sheet.merge_range(2, 0, 2, last, about, styles.subtitle)
+
+
+def _header(sheet, headers: list[str], widths, style) -> None:
+    lines = max(_line_count(header, width, bold=True) for header, width in zip(headers, widths))
+    sheet.set_row(HEADER_ROW - 1, _height(max(2, lines), 6))
+    for column, header in enumerate(headers):
+        sheet.write_string(HEADER_ROW - 1, column, header, style)
+
+
+def _page_setup(sheet, pages_wide: int = 1) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(pages_wide, 0)
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    sheet.set_footer("&CTrang &P/&N")
 
 
 def _write_log(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> int:
-    from openpyxl.utils import get_column_letter
-
-    for index, (_header_text, width, _field) in enumerate(LOG_COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    widths = [width for _header_text, width, _field in LOG_COLUMNS]
+    _set_columns(sheet, widths)
     # fourteen columns on one A4 sheet would print at 5 points: two sheets wide, each starting with
     # the number and the date, print at a readable size
-    _page_setup(sheet, landscape=True, pages_wide=2)
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_title_cols = "A:B"
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    _title_rows(sheet, book, "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN", styles, len(LOG_COLUMNS))
-    _header(sheet, [header for header, _w, _f in LOG_COLUMNS], styles)
-    date_cell = _StyledCells(sheet, "d", number_format=DATE_FORMAT)
-    wrapped_cell = _StyledCells(sheet, alignment=styles.wrap)
-    formula_safe_cell = _StyledCells(sheet)
+    _page_setup(sheet, pages_wide=2)
+    sheet.repeat_rows(HEADER_ROW - 1)
+    sheet.repeat_columns(0, 1)
+    sheet.print_across()  # a row's two halves on pages one after the other
+    sheet.hide_gridlines(0)  # printed too: the log reads as a table on paper
+    sheet.freeze_panes(HEADER_ROW, 0)
+    _title_rows(sheet, book, "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN", styles, widths)
+    _header(sheet, [header for header, _w, _f in LOG_COLUMNS], widths, styles.header)
 
-    def _text_or_none(text: str):
-        if not text:
-            return None
-        return formula_safe_cell(excel_text(text)) if text[0] == "=" else excel_text(text)
-
-    widths = {name: width for _header_text, width, name in LOG_COLUMNS}
+    # XlsxWriter's own undecorated writers: the public ones first check for "A1" notation, a tenth
+    # of the time of a cell here
+    number = getattr(sheet, "_write_number", sheet.write_number)
+    text = getattr(sheet, "_write_string", sheet.write_string)
+    wrap, date = styles.wrap, styles.date
+    set_row = sheet.set_row
+    days: dict[dt.date, int] = {}
+    field_widths = {name: width for _header_text, width, name in LOG_COLUMNS}
+    form_width, title_width, content_width = field_widths["form"], field_widths["title"], field_widths["content"]
+    items_width, files_width = field_widths["items"], field_widths["attachments"]
+    # how long a text may be and still fit one line of its column (the common case needs no count)
+    form_fits, title_fits, content_fits = (_letters_per_line(width) for width in (form_width, title_width,
+                                                                                   content_width))
+    add = tally.add
     count = 0
+    row = HEADER_ROW - 1
     for count, activity in enumerate(book.activities, 1):
+        row += 1
+        form, title, content = activity.form, activity.title, activity.content
+        place, organiser = activity.place, activity.organiser
+        items = "\n".join([f"• {item}" for item in activity.items]) if activity.items else ""
+        files = "\n".join(activity.attachments) if activity.attachments else ""
+        tags = ", ".join(activity.tags) if activity.tags else ""
+        every = form + title + content + place + organiser + items + files + tags
+        if strip_forbidden(every) is not every or len(every) > EXCEL_CELL_LIMIT:  # once a row, seldom true
+            form, title, content, place, organiser, items, files, tags = map(
+                excel_text, (form, title, content, place, organiser, items, files, tags))
         participants = activity.party_members + activity.others
-        tally.add(activity.occurred_on, activity.form, participants)
-        form, title, content = excel_text(activity.form), excel_text(activity.title), excel_text(activity.content)
-        items = excel_text("\n".join(f"• {item}" for item in activity.items))
-        files = excel_text("\n".join(activity.attachments))
-        row_number = HEADER_ROW + count
-        # Calc and some Excel versions keep the default height for wrapped text, hiding all but a line
-        lines = max(_line_count(form, widths["form"]), _line_count(title, widths["title"]),
-                    _line_count(content, widths["content"]), _line_count(items, widths["items"]),
-                    _line_count(files, widths["attachments"]))
+        add(activity.occurred_on, form, participants)
+        # Excel keeps the default height for wrapped text written by a program, hiding all but a line
+        # (only texts longer than a line, or of several, are counted)
+        lines = _line_count(items, items_width) if items else 1
+        if files:
+            lines = max(lines, _line_count(files, files_width))
+        if len(form) > form_fits or "\n" in form:
+            lines = max(lines, _line_count(form, form_width))
+        if len(title) > title_fits or "\n" in title:
+            lines = max(lines, _line_count(title, title_width))
+        if len(content) > content_fits or "\n" in content:
+            lines = max(lines, _line_count(content, content_width))
         if lines > 1:
-            # a plain dict of the row's attributes, which is all the writer reads: a RowDimension
-            # object per row would cost a tenth of the export
-            dict.__setitem__(sheet.row_dimensions, row_number,
-                             {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)), "customHeight": "1"})
-        sheet.append([
-            count,
-            date_cell(activity.occurred_on),
-            date_cell(activity.ends_on) if activity.ends_on else None,
-            wrapped_cell(form),
-            wrapped_cell(title),
-            wrapped_cell(content) if content else None,
-            _text_or_none(activity.place),
-            _text_or_none(activity.organiser),
-            activity.party_members,
-            activity.others,
-            participants,
-            wrapped_cell(items) if items else None,
-            wrapped_cell(files) if files else None,
-            _text_or_none(", ".join(activity.tags)),
-        ])
-        if lines > 1:
-            dict.__delitem__(sheet.row_dimensions, row_number)  # written with the row
-    last_column = get_column_letter(len(LOG_COLUMNS))
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{HEADER_ROW + max(count, 1)}"
+            set_row(row, _height(lines))  # before the row's cells: constant_memory writes a row once left
+        number(row, 0, count)
+        occurred_on = activity.occurred_on
+        serial = days.get(occurred_on)
+        if serial is None:
+            serial = days[occurred_on] = _excel_day(occurred_on)
+        number(row, 1, serial, date)
+        if activity.ends_on:
+            number(row, 2, _excel_day(activity.ends_on), date)
+        text(row, 3, form, wrap)
+        text(row, 4, title, wrap)
+        if content:
+            text(row, 5, content, wrap)
+        if place:
+            text(row, 6, place)
+        if organiser:
+            text(row, 7, organiser)
+        number(row, 8, activity.party_members)
+        number(row, 9, activity.others)
+        number(row, 10, participants)
+        if items:
+            text(row, 11, items, wrap)
+        if files:
+            text(row, 12, files, wrap)
+        if tags:
+            text(row, 13, tags)
+    sheet.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + max(count, 1), len(LOG_COLUMNS) - 1)
+    # Printed, rows 1-3 would show cut off beside the repeated columns of every second sheet: the
+    # print starts at the header, and each page's own header names the cell, the log and the period.
+    sheet.print_area(HEADER_ROW - 1, 0, HEADER_ROW - 1 + max(count, 1), len(LOG_COLUMNS) - 1)
+    sheet.set_header(_page_header(book, "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN"))
     return count
 
 
-def _write_summary(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> None:
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.utils import get_column_letter
+def _page_header(book: ActivityWorkbook, title: str) -> str:
+    """The header printed on each page (Excel takes at most 255 characters; & is its escape)."""
+    def part(text: str, limit: int) -> str:
+        text = " ".join(excel_text(text).split())
+        return (text if len(text) <= limit else text[:limit - 1].rstrip() + "…").replace("&", "&&")
 
+    cell = part(f"{book.upper_body} – {book.cell_name}".strip(" –"), 70)
+    period = part(f"{book.period}. Lập ngày {book.made_on:%d/%m/%Y}", 70)
+    return f'&L&8{cell}&C&"{FONT},Bold"&10{title}&R&8{period}'
+
+
+def legend_names(forms: list[str], limit: int = LEGEND_NAME_LIMIT) -> list[str]:
+    """Short names of the forms for the chart's legend: the words that fit `limit` letters, then "…",
+    a number added where two would read the same. The table above the chart keeps the full names."""
+    names = []
+    for form in forms:
+        form = " ".join(form.split())
+        if len(form) > limit:
+            cut = form[:limit - 1]
+            cut = cut[:cut.rfind(" ")] if " " in cut[limit // 2:] else cut
+            form = cut.rstrip(" ,;:.-–") + "…"
+        names.append(form)
+    for index, name in enumerate(names):
+        if names.count(name) > 1:
+            names[index] = f"{name} ({names[:index + 1].count(name)})"
+    return names
+
+
+def _write_summary(workbook, sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> None:
     forms = tally.forms
-    width = len(forms) + 2
-    sheet.column_dimensions["A"].width = 24
-    for index in range(2, width + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = 18
-    _page_setup(sheet, landscape=True)
-    _title_rows(sheet, book, "TỔNG HỢP HOẠT ĐỘNG THEO THÁNG VÀ HÌNH THỨC", styles, max(width, 4))
-    _header(sheet, ["Tháng", *(excel_text(form) for form in forms), "Tổng cộng"], styles, height=96)
     months = tally.months
+    widths = [24, *([18 if len(forms) > 6 else 22] * len(forms)), 12]
+    widths = widths if len(widths) >= 4 else [*widths, *([12] * (4 - len(widths)))]
+    _set_columns(sheet, widths)
+    _page_setup(sheet)
+    sheet.center_horizontally()
+    _title_rows(sheet, book, "TỔNG HỢP HOẠT ĐỘNG THEO THÁNG VÀ HÌNH THỨC", styles, widths)
+    _header(sheet, ["Tháng", *(excel_text(form) for form in forms), "Tổng cộng"], widths, styles.header)
+    row = HEADER_ROW - 1
     for month in months:
-        sheet.append([_cell(sheet, f"{month[1]:02d}/{month[0]}", alignment=styles.centre, border=styles.border),
-                      *(_cell(sheet, tally.count(month, form), border=styles.border) for form in forms),
-                      _cell(sheet, tally.count(month), font=styles.bold, border=styles.border)])
-    sheet.append([_cell(sheet, "Tổng cộng", font=styles.bold, border=styles.border),
-                  *(_cell(sheet, tally.count(form=form), font=styles.bold, border=styles.border) for form in forms),
-                  _cell(sheet, tally.count(), font=styles.bold, border=styles.border)])
-    sheet.append([])
-    sheet.append([_cell(sheet, "Số lượt người tham gia", font=styles.bold),
-                  *(tally.people[form] for form in forms), sum(tally.people.values())])
-    if months and forms:
-        chart = BarChart()
-        chart.type = "col"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = "Số hoạt động theo tháng"
-        chart.y_axis.title = "Số hoạt động"
-        chart.x_axis.title = "Tháng"
-        first, last = HEADER_ROW + 1, HEADER_ROW + len(months)
-        data = Reference(sheet, min_col=2, max_col=len(forms) + 1, min_row=HEADER_ROW, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-        chart.legend.position = "b"
-        chart.height, chart.width = 12, max(24, min(40, len(months) * 1.5))
-        sheet.add_chart(chart, f"A{last + 5}")
+        row += 1
+        sheet.write_string(row, 0, f"{month[1]:02d}/{month[0]}", styles.month)
+        for column, form in enumerate(forms, 1):
+            sheet.write_number(row, column, tally.count(month, form), styles.count)
+        sheet.write_number(row, len(forms) + 1, tally.count(month), styles.count_bold)
+    row += 1
+    sheet.write_string(row, 0, "Tổng cộng", styles.count_bold)
+    for column, form in enumerate(forms, 1):
+        sheet.write_number(row, column, tally.count(form=form), styles.count_bold)
+    sheet.write_number(row, len(forms) + 1, tally.count(), styles.count_bold)
+    row += 2
+    sheet.write_string(row, 0, "Số lượt người tham gia", styles.bold)
+    for column, form in enumerate(forms, 1):
+        sheet.write_number(row, column, tally.people[form])
+    sheet.write_number(row, len(forms) + 1, sum(tally.people.values()))
+    if not (months and forms):
+        return
+    chart = workbook.add_chart({"type": "column", "subtype": "stacked"})
+    first, last = HEADER_ROW, HEADER_ROW - 1 + len(months)
+    for column, name in enumerate(legend_names(forms), 1):
+        chart.add_series({
+            "name": name,  # the short name; the header cell holds the full one
+            "categories": [SUMMARY_SHEET, first, 0, last, 0],
+            "values": [SUMMARY_SHEET, first, column, last, column],
+            "gap": 60,
+        })
+    chart.set_title({"name": "Số hoạt động theo tháng", "name_font": {"name": FONT, "size": 13, "bold": True}})
+    chart.set_y_axis({"name": "Số hoạt động", "name_font": {"name": FONT, "size": 10, "bold": False},
+                      "num_font": {"name": FONT, "size": 9}, "major_gridlines": {"visible": True,
+                                                                                  "line": {"color": "#D9D9D9"}}})
+    chart.set_x_axis({"num_font": {"name": FONT, "size": 9, **({"rotation": -45} if len(months) > 12 else {})}})
+    # the legend below the plot, one short name after another, with room for as many lines as it takes
+    table_pixels = sum(widths) * DIGIT_PIXELS
+    width = max(720, table_pixels)
+    per_line = max(1, width // LEGEND_ENTRY_PIXELS)
+    legend_lines = -(-len(forms) // per_line)
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
+    # on a page of its own, as wide as the table, no taller than the page at that scale
+    height = max(int(width * 0.5), 320 + LEGEND_LINE_PIXELS * legend_lines)
+    chart.set_size({"width": width, "height": min(height, int(width * 0.62))})
+    anchor = row + 2
+    sheet.set_h_pagebreaks([anchor])
+    sheet.insert_chart(anchor, 0, chart, {"object_position": 3})
 
 
 def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
-    headers = ("Đợt", "Thời gian", "Số nội dung", "Đã hoàn thành", "Đang thực hiện", "Không áp dụng",
-               "Chưa thực hiện", "Tiến độ")
-    for letter, width in zip("ABCDEFGH", (60, 26, 11, 13, 13, 13, 13, 10)):
-        sheet.column_dimensions[letter].width = width
-    _page_setup(sheet, landscape=True)
+    headers = ["Đợt", "Thời gian", "Số nội dung", "Đã hoàn thành", "Đang thực hiện", "Không áp dụng",
+               "Chưa thực hiện", "Tiến độ"]
+    widths = [56, 30, 11, 13, 13, 13, 13, 10]
+    _set_columns(sheet, widths)
+    _page_setup(sheet)
+    sheet.center_horizontally()
     several = len(book.progress) > 1
     _title_rows(sheet, book, "TIẾN ĐỘ THỰC HIỆN CÁC VĂN BẢN ĐANG ÁP DỤNG" if several
-                else "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THEO ĐỢT", styles, len(headers))
-    _header(sheet, list(headers), styles)
+                else "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THEO ĐỢT", styles, widths)
+    sheet.repeat_rows(HEADER_ROW - 1)
+    _header(sheet, headers, widths, styles.header)
+    row = HEADER_ROW - 1
 
-    def append(line: PhaseProgress, font=None) -> None:
+    def append(line: PhaseProgress, bold: bool = False) -> None:
+        nonlocal row
+        row += 1
+        label, window = excel_text(line.label), excel_text(line.window)
+        lines = max(_line_count(label, widths[0], bold), _line_count(window, widths[1]))
+        sheet.set_row(row, _height(lines, 4))
         not_started = line.total - line.done - line.in_progress - line.not_applicable
-        sheet.append([
-            _cell(sheet, excel_text(line.label), alignment=styles.wrap, font=font, border=styles.border),
-            _cell(sheet, excel_text(line.window), alignment=styles.wrap, border=styles.border),
-            *(_cell(sheet, number, font=font, border=styles.border)
-              for number in (line.total, line.done, line.in_progress, line.not_applicable, not_started)),
-            _cell(sheet, round(line.fraction, 4), number_format="0%", font=font, border=styles.border),
-        ])
+        sheet.write_string(row, 0, label, styles.label_bold if bold else styles.label)
+        sheet.write_string(row, 1, window, styles.window)
+        for column, figure in enumerate((line.total, line.done, line.in_progress, line.not_applicable, not_started), 2):
+            sheet.write_number(row, column, figure, styles.figure_bold if bold else styles.figure)
+        sheet.write_number(row, 7, round(line.fraction, 4), styles.percent_bold if bold else styles.percent)
 
     every = []
     for document in book.progress:
-        sheet.append([_cell(sheet, excel_text(document.heading), alignment=styles.wrap, font=styles.bold)])
+        row += 1
+        heading = excel_text(document.heading)
+        sheet.set_row(row, _height(_line_count(heading, sum(widths), bold=True), 6))
+        sheet.merge_range(row, 0, row, len(widths) - 1, heading, styles.heading)
         for line in document.phases:
             append(line)
         every.extend(document.phases)
         if several:
-            append(_total("Cộng văn bản này", document.phases), styles.bold)
-    append(_total("Cộng tất cả văn bản đang áp dụng" if several else "Toàn kế hoạch", every), styles.bold)
+            append(_total("Cộng văn bản này", document.phases), bold=True)
+    append(_total("Cộng tất cả văn bản đang áp dụng" if several else "Toàn kế hoạch", every), bold=True)
 
 
 def _total(label: str, lines: list[PhaseProgress]) -> PhaseProgress:
@@ -345,11 +454,3 @@ def _total(label: str, lines: list[PhaseProgress]) -> PhaseProgress:
     total_items = sum(p.total for p in lines)
     return PhaseProgress(label, "", total_items, done, sum(p.in_progress for p in lines), not_applicable,
                          Progress(done, total_items - not_applicable).fraction)
-
-
-def _page_setup(sheet, landscape: bool, pages_wide: int = 1) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.fitToWidth = pages_wide
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
