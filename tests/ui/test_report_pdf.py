@@ -25,6 +25,9 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 
 @pytest.fixture
 def editor(services, make_window, monkeypatch):
+    services.settings.update_profile({"cell_name": "Chi bộ Văn phòng", "upper_body": "Đảng bộ xã Hòa Bình",
+                                      "place_name": "Hòa Bình", "secretary_name": "Nguyễn Thị Hương",
+                                      "recipients": ["Đảng ủy xã (b/c),", "Lưu: Chi bộ."]})
     for day, title in ((3, "Hội nghị quán triệt Nghị quyết Đại hội Đảng bộ Khối lần thứ IX"),
                        (10, "Sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"),
                        (12, "Treo băng rôn chào mừng 75 năm Ngày Cách mạng tháng Tám và Quốc khánh 2/9")):
@@ -69,9 +72,10 @@ def check_the_report(path):
     assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
     text = pages_text(path)
     whole = " ".join(" ".join(page.split()) for page in text)
-    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "Số 01-BC/CB", "Bắc Ninh, ngày 15 tháng 8 năm 2020",
+    for expected in ("ĐẢNG BỘ XÃ HÒA BÌNH", "CHI BỘ VĂN PHÒNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO",
+                     "Số 01-BC/CB", "Hòa Bình, ngày 15 tháng 8 năm 2020",
                      "Thực hiện Kế hoạch số 20-KH/ĐUK", "I. KẾT QUẢ THỰC HIỆN", "Hội nghị quán triệt Nghị quyết",
-                     "Nơi nhận:", "T/M CHI BỘ", "./."):
+                     "Nơi nhận:", "- Đảng ủy xã (b/c),", "T/M CHI BỘ", "BÍ THƯ", "Nguyễn Thị Hương", "./."):
         assert expected in whole, expected
     return pages, text
 
