@@ -37,6 +37,10 @@ def test_a_wheel_built_from_the_repo_runs(tmp_path):
     wheel = next(tmp_path.glob("cell_desk-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "cell_desk/resources/plans/ke-hoach-20-KH-DUK-2019.json" in names
+    resources = ROOT / "resources"
+    for path in resources.rglob("*"):  # every resource file travels in the wheel too
+        if path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts:
+            assert f"cell_desk/resources/{path.relative_to(resources).as_posix()}" in names, path
     assert "cell_desk/storage/migrations/versions/0001_initial.py" in names
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
