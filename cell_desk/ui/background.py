@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
@@ -90,6 +90,10 @@ class BackgroundTask(QObject):
         worker.done.connect(self._done)
         worker.done.connect(loop.quit)
         thread.started.connect(worker.run)
+        # Qt shows a progress dialog on its own only once progress is reported (or after 4 s): work
+        # that reports none still gets its dialog, and its Hủy, after the minimum duration
+        QTimer.singleShot(self.minimum_duration_ms,
+                          lambda: dialog.show() if self.dialog is dialog and not self._finished else None)
         thread.start()
         if not self._finished:
             loop.exec()
@@ -130,3 +134,17 @@ def run_in_background(parent: QWidget, title: str, label: str, work: Work, **opt
     """BackgroundTask(parent, title, label, **options).run(work), for a caller that needs no handle."""
     discard = options.pop("discard", None)
     return BackgroundTask(parent, title, label, **options).run(work, discard)
+
+
+def write_in_background(parent: QWidget, title: str, label: str, write: Callable[[], Any], target=None) -> Any:
+    """Writes a file off the GUI thread (an export, a backup): what write() returned, or None after
+    Hủy, when a file the writing made at `target` is removed again (one that was there before stays)."""
+    from pathlib import Path
+
+    made_here = target is not None and not Path(target).exists()
+
+    def discard(_result) -> None:
+        if made_here:
+            Path(target).unlink(missing_ok=True)
+
+    return BackgroundTask(parent, title, label).run(lambda progress, cancelled: write(), discard=discard)

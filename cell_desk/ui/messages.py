@@ -67,21 +67,20 @@ def open_file(parent: QWidget | None, path) -> bool:
     return True
 
 
-def run_export(parent: QWidget, write, refusals: tuple = ()):
-    """Runs an export with a wait cursor. A refusal the user can act on (a file open in Word, a full
-    disk, or any of `refusals`) becomes a message and None; otherwise returns what write() returned."""
-    from PySide6.QtCore import Qt
-
+def run_export(parent: QWidget, write, refusals: tuple = (), target=None,
+               label: str = "Đang ghi tệp…"):
+    """Runs an export off the GUI thread, with a progress dialog and Hủy once it takes a moment (the
+    window keeps drawing). A refusal the user can act on (a file open in Word, a full disk, or any of
+    `refusals`) becomes a message and None; Hủy gives None and removes `target` if the export made it;
+    otherwise returns what write() returned."""
     from ..exports.atomic import ExportError
+    from .background import write_in_background
 
-    parent.setCursor(Qt.CursorShape.WaitCursor)
     try:
-        return write()
+        return write_in_background(parent, "Đang xuất", label, write, target)
     except (ExportError, *refusals) as exc:
         show_error(parent, "Chưa xuất được", str(exc))
         return None
-    finally:
-        parent.unsetCursor()
 
 
 def offer_to_open(parent: QWidget, title: str, text: str, path) -> None:

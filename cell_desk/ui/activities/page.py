@@ -344,7 +344,8 @@ class ActivityPage(QWidget):
             self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
 
     def export_to(self, path: Path) -> int | None:
-        count = run_export(self, lambda: self.services.activity_excel.export(path, self.activity_filter))
+        count = run_export(self, lambda: self.services.activity_excel.export(path, self.activity_filter),
+                           target=path, label="Đang ghi nhật ký ra tệp Excel…")
         if count is not None:
             self.message.setText(f"Đã xuất {count} hoạt động ra {path}.")
             offer_to_open(self, "Đã xuất Excel", f"Đã xuất {count} hoạt động ra\n{path}", path)

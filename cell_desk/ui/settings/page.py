@@ -266,10 +266,16 @@ class SettingsPage(QWidget):
         from ...exports.atomic import ExportError
         from ..messages import show_error
 
+        from ..background import write_in_background
+
         try:
-            written = self.services.backups.backup_to(path)
+            written = write_in_background(self, "Sao lưu dữ liệu", "Đang chép dữ liệu, ảnh và tệp đính kèm…",
+                                          lambda: self.services.backups.backup_to(path), path)
         except ExportError as exc:
             show_error(self, "Không sao lưu được", str(exc))
+            return False
+        if written is None:
+            self.backup_message.setText("Đã hủy sao lưu; không có tệp nào được ghi.")
             return False
         self.backup_message.setText(f"Đã sao lưu vào {written}")
         return True
