@@ -181,6 +181,22 @@ def _letters_per_line(width: float, bold: bool = False) -> int:
     return max(1, int((width * DIGIT_PIXELS - 5) / (6.7 if bold else 6.2)))
 
 
+def _wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """The lines of a few cells (headers, titles, phases) counted word by word, as a wrap breaks
+    them; too slow for 100,000 rows, where _line_count estimates."""
+    per_line = max(1, int((width * DIGIT_PIXELS - 5) / (6.5 if bold else 6.1)))
+    lines = 0
+    for part in text.split("\n"):
+        lines, used = lines + 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, 0
+            used += len(word) + (1 if used else 0)
+            while used > per_line:  # a word longer than the line is broken inside it
+                lines, used = lines + 1, used - per_line
+    return lines
+
+
 def _height(lines: int, padding: float = 0) -> float:
     return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + padding)
 
@@ -211,27 +227,39 @@ def _title_rows(sheet, book: ActivityWorkbook, title: str, styles: _Styles, widt
     about = excel_text(f"{book.period}. Lập ngày {book.made_on:%d/%m/%Y}"
                        + (f"; thực hiện {book.plan_reference}" if book.plan_reference else ""))
     total = sum(widths)
-    sheet.set_row(0, _height(_line_count(cell, total, bold=True), 2))
+    sheet.set_row(0, _height(_wrapped_lines(cell, total, bold=True), 2))
     sheet.merge_range(0, 0, 0, last, cell, styles.subtitle_bold)
     sheet.set_row(1, 21)
     sheet.merge_range(1, 0, 1, last, title, styles.title)
-    sheet.set_row(2, _height(_line_count(about, total), 2))
+    sheet.set_row(2, _height(_wrapped_lines(about, total), 2))
     sheet.merge_range(2, 0, 2, last, about, styles.subtitle)
 
 
 def _header(sheet, headers: list[str], widths, style) -> None:
-    lines = max(_line_count(header, width, bold=True) for header, width in zip(headers, widths))
+    lines = max(_wrapped_lines(header, width, bold=True) for header, width in zip(headers, widths))
     sheet.set_row(HEADER_ROW - 1, _height(max(2, lines), 6))
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW - 1, column, header, style)
 
 
-def _page_setup(sheet, pages_wide: int = 1) -> None:
+PAGE_PIXELS = (int((11.69 - 2 * 0.5) * 96), int((8.27 - 0.6 - 0.7 - 0.5) * 96))  # A4 across, inside the margins
+
+
+def _page_setup(sheet, pages_wide: int = 1, table_pixels: int = 0) -> int:
+    """A4 across, page numbers below. The sheet fits `pages_wide` pages across, or, given the
+    table's width, is printed at the scale that fits it (Excel and LibreOffice drop manual page
+    breaks on a sheet fitted to pages). Returns that scale in percent."""
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(pages_wide, 0)
     sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
     sheet.set_footer("&CTrang &P/&N")
+    if not table_pixels:
+        sheet.fit_to_pages(pages_wide, 0)
+        return 100
+    # LibreOffice draws a width unit a little wider than Excel (7.2 pixels): a tenth to spare
+    scale = max(10, min(100, PAGE_PIXELS[0] * 90 // table_pixels))
+    sheet.set_print_scale(scale)
+    return scale
 
 
 def _write_log(sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> int:
@@ -345,10 +373,8 @@ def legend_names(forms: list[str], limit: int = LEGEND_NAME_LIMIT) -> list[str]:
             cut = cut[:cut.rfind(" ")] if " " in cut[limit // 2:] else cut
             form = cut.rstrip(" ,;:.-–") + "…"
         names.append(form)
-    for index, name in enumerate(names):
-        if names.count(name) > 1:
-            names[index] = f"{name} ({names[:index + 1].count(name)})"
-    return names
+    return [f"{name} ({names[:index + 1].count(name)})" if names.count(name) > 1 else name
+            for index, name in enumerate(names)]
 
 
 def _write_summary(workbook, sheet, book: ActivityWorkbook, styles: _Styles, tally: ActivityTally) -> None:
@@ -357,7 +383,8 @@ def _write_summary(workbook, sheet, book: ActivityWorkbook, styles: _Styles, tal
     widths = [24, *([18 if len(forms) > 6 else 22] * len(forms)), 12]
     widths = widths if len(widths) >= 4 else [*widths, *([12] * (4 - len(widths)))]
     _set_columns(sheet, widths)
-    _page_setup(sheet)
+    table_pixels = sum(widths) * DIGIT_PIXELS
+    scale = _page_setup(sheet, table_pixels=table_pixels)
     sheet.center_horizontally()
     _title_rows(sheet, book, "TỔNG HỢP HOẠT ĐỘNG THEO THÁNG VÀ HÌNH THỨC", styles, widths)
     _header(sheet, ["Tháng", *(excel_text(form) for form in forms), "Tổng cộng"], widths, styles.header)
@@ -395,17 +422,16 @@ def _write_summary(workbook, sheet, book: ActivityWorkbook, styles: _Styles, tal
                                                                                   "line": {"color": "#D9D9D9"}}})
     chart.set_x_axis({"num_font": {"name": FONT, "size": 9, **({"rotation": -45} if len(months) > 12 else {})}})
     # the legend below the plot, one short name after another, with room for as many lines as it takes
-    table_pixels = sum(widths) * DIGIT_PIXELS
-    width = max(720, table_pixels)
+    width = min(table_pixels, PAGE_PIXELS[0] * 90 // scale)
     per_line = max(1, width // LEGEND_ENTRY_PIXELS)
     legend_lines = -(-len(forms) // per_line)
     chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
-    # on a page of its own, as wide as the table, no taller than the page at that scale
+    # on a page of its own, as wide as the table, no taller than the page at the table's scale
     height = max(int(width * 0.5), 320 + LEGEND_LINE_PIXELS * legend_lines)
-    chart.set_size({"width": width, "height": min(height, int(width * 0.62))})
+    chart.set_size({"width": width, "height": min(height, PAGE_PIXELS[1] * 100 // scale - 20)})
     anchor = row + 2
     sheet.set_h_pagebreaks([anchor])
-    sheet.insert_chart(anchor, 0, chart, {"object_position": 3})
+    sheet.insert_chart(anchor + 1, 0, chart, {"object_position": 3, "y_offset": 4})  # below the break
 
 
 def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
@@ -426,7 +452,7 @@ def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
         nonlocal row
         row += 1
         label, window = excel_text(line.label), excel_text(line.window)
-        lines = max(_line_count(label, widths[0], bold), _line_count(window, widths[1]))
+        lines = max(_wrapped_lines(label, widths[0], bold), _wrapped_lines(window, widths[1]))
         sheet.set_row(row, _height(lines, 4))
         not_started = line.total - line.done - line.in_progress - line.not_applicable
         sheet.write_string(row, 0, label, styles.label_bold if bold else styles.label)
@@ -439,7 +465,7 @@ def _write_progress(sheet, book: ActivityWorkbook, styles: _Styles) -> None:
     for document in book.progress:
         row += 1
         heading = excel_text(document.heading)
-        sheet.set_row(row, _height(_line_count(heading, sum(widths), bold=True), 6))
+        sheet.set_row(row, _height(_wrapped_lines(heading, sum(widths), bold=True), 6))
         sheet.merge_range(row, 0, row, len(widths) - 1, heading, styles.heading)
         for line in document.phases:
             append(line)

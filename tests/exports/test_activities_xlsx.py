@@ -234,3 +234,39 @@ def test_libreoffice_calc_opens_the_workbook(logged, tmp_path):
     assert csv.exists(), result.stderr
     text = csv.read_text(encoding="utf-8")
     assert "Hội nghị quán triệt" in text and "03/08/2020" in text
+
+
+def test_the_workbook_prints_on_a4_across_with_repeated_headers_and_rows_tall_enough(logged, tmp_path):
+    target = tmp_path / "nhat-ky.xlsx"
+    logged.activity_excel.export(target)
+    book = load_workbook(target)
+    log = book["Nhật ký"]
+    assert (log.page_setup.orientation, str(log.page_setup.paperSize)) == ("landscape", "9")
+    assert log.sheet_properties.pageSetUpPr.fitToPage and log.page_setup.fitToWidth == 2
+    assert log.page_setup.fitToHeight == 0
+    assert log.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}" and log.print_title_cols == "$A:$B"
+    assert log.print_area == f"'Nhật ký'!$A${HEADER_ROW}:$N${HEADER_ROW + 2}"  # the title rows go in the page header
+    assert "NHẬT KÝ HOẠT ĐỘNG TUYÊN TRUYỀN" in log.oddHeader.center.text and "Chi bộ" in log.oddHeader.left.text
+    assert "&P" in log.oddFooter.center.text
+    assert log.row_dimensions[HEADER_ROW].height >= 2 * 12.75  # "Số người ngoài Đảng" takes two lines
+    assert log.cell(HEADER_ROW + 2, 9).alignment.vertical == "top"  # a number of a tall row reads at its top
+
+    summary = book["Tổng hợp"]
+    assert not summary.sheet_properties.pageSetUpPr.fitToPage  # printed to a scale, so the break holds
+    assert summary.row_breaks.brk and summary.row_breaks.brk[0].id > HEADER_ROW + 3
+    progress = book["Tiến độ"]
+    heading = progress.row_dimensions[HEADER_ROW + 1].height  # the document's heading, merged across
+    assert heading and heading >= 12.75 * 2 and f"A{HEADER_ROW + 1}:H{HEADER_ROW + 1}" in progress.merged_cells
+    for row in range(HEADER_ROW + 2, progress.max_row + 1):
+        assert progress.row_dimensions[row].height >= 12.75  # each period has the lines it needs
+
+
+def test_the_chart_legend_names_are_short_and_distinct():
+    from cell_desk.exports.activities_xlsx import LEGEND_NAME_LIMIT, legend_names
+
+    long = "Trên các website, trang thông tin, cổng thông tin điện tử của các cơ quan, đơn vị"
+    names = legend_names(["Tuyên truyền miệng", long, long + " khác"])
+    assert names[0] == "Tuyên truyền miệng"
+    short, number = names[1].rsplit(" ", 1)
+    assert short.endswith("…") and len(short) <= LEGEND_NAME_LIMIT and long.startswith(short[:-1])
+    assert (number, names[2]) == ("(1)", f"{short} (2)")  # cut alike, told apart
