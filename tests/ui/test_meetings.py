@@ -144,3 +144,16 @@ def test_overview_shows_the_meeting_deadlines_and_the_next_anniversaries(march, 
     assert any(title.startswith("Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đoàn") for title in titles)
     if SHOTS:
         window.grab().save(f"{SHOTS}/overview.png")
+
+
+def test_the_meeting_date_is_typed_as_vietnamese_write_it_and_kept_within_the_month(window, march, qtbot):
+    page = page_of(window)
+    field = page.held_on.lineEdit()
+    field.selectAll()
+    qtbot.keyClicks(field, "12032026")  # ddmmyyyy, as on a phone keypad
+    field.editingFinished.emit()
+    assert page.held_on.day() == dt.date(2026, 3, 12) and page.held_on.problem() == ""
+    field.selectAll()
+    qtbot.keyClicks(field, "5/4/2026")  # another month: refused with a reason, the good date kept
+    field.editingFinished.emit()
+    assert page.held_on.day() == dt.date(2026, 3, 12) and page.held_on.problem()

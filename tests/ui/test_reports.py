@@ -175,8 +175,7 @@ def test_exporting_with_default_details_warns_and_offers_to_fill_them_in(page, s
         return 0  # "Điền thông tin chi bộ…"
 
     monkeypatch.setattr(editor_module, "warn_with_choices", choose)
-    monkeypatch.setattr(editor_module.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: pytest.fail("no file is asked for"))
+    monkeypatch.setattr(editor_module, "save_file", lambda *args, **kwargs: pytest.fail("no file is asked for"))
     editor.word_button.click()
     text, choices = asked[0]
     assert "tên chi bộ (“Chi bộ”)" in text and choices == ["Điền thông tin chi bộ…", "Vẫn xuất", "Hủy"]
@@ -193,8 +192,7 @@ def test_with_the_details_filled_in_nothing_is_asked(page, services, monkeypatch
                                            place_name="Bắc Ninh"))
     page.create_button.click()
     monkeypatch.setattr(editor_module, "warn_with_choices", lambda *args: pytest.fail("nothing to warn about"))
-    monkeypatch.setattr(editor_module.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(tmp_path / "b.docx"), ""))
+    monkeypatch.setattr(editor_module, "save_file", lambda *args, **kwargs: tmp_path / "b.docx")
     monkeypatch.setattr(editor_module, "offer_to_open", lambda *args: None)
     page.report_editor.word_button.click()
     assert (tmp_path / "b.docx").exists()

@@ -6,13 +6,14 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLayout,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLayout,
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from ...domain.banner import MAX_SIZE_CM, MIN_SIZE_CM, SCHEMES, tiles
 from ...domain.library import Slogan
 from ...exports.atomic import ExportError
+from ..file_dialogs import save_file
 from ..messages import show_error
 from .banner import BannerRequest, paint_banner
 
@@ -133,17 +134,15 @@ class BannerDialog(QDialog):
             self.summary.setText(f"Một trang {size}." + ("" if not custom else " Mang tệp PDF ra hiệu in khổ lớn."))
 
     def _ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu băng rôn PDF", self._suggested_name(".pdf"), "Tệp PDF (*.pdf)")
-        if path:
-            self.export(Path(path))
+        self._ask("Lưu băng rôn PDF", "Tệp PDF (*.pdf)", ".pdf")
 
     def _ask_docx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu băng rôn Word", self._suggested_name(".docx"), "Tệp Word (*.docx)")
-        if path:
-            self.export(Path(path))
+        self._ask("Lưu băng rôn Word", "Tệp Word (*.docx)", ".docx")
 
-    def _suggested_name(self, suffix: str) -> str:
-        return str(Path.home() / f"bang-ron-khau-hieu-{self.slogan.number}{suffix}")
+    def _ask(self, title: str, filters: str, suffix: str) -> None:
+        path = save_file(self, "bang-ron", title, filters, f"bang-ron-khau-hieu-{self.slogan.number}{suffix}")
+        if path:
+            self.export(path)
 
     def export(self, path: Path) -> bool:
         request = self.request()

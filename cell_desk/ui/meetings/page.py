@@ -8,19 +8,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
     QInputDialog, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
     QTabWidget, QTextBrowser, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from ...domain.dates import add_months, format_ui_date
+from ...domain.dates import add_months
 from ...domain.meetings import KINDS, PRESENT, RATINGS, REGULAR, THEMATIC, Meeting, upload_name
 from ...domain.members import ROLES, STANDINGS, Member
 from ...domain.validation import ValidationError
 from .. import events
+from ..file_dialogs import choose_folder, open_file, save_file
 from ..messages import ask_yes_no, offer_to_open, run_export, show_error, show_info
+from ..widgets import date_edit
 from .models import AssignmentModel, AttendanceModel, MeetingListModel, MemberModel, StatusDelegate
 
 CHANGED_KINDS = {events.PLANS, events.ITEMS, events.ACTIVITIES, events.PROFILE}
@@ -138,9 +140,7 @@ class MeetingPage(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.topic = QLineEdit()
         self.topic.setPlaceholderText("Tên chuyên đề (sinh hoạt chuyên đề)")
-        self.held_on = QDateEdit()
-        self.held_on.setDisplayFormat("dd/MM/yyyy")
-        self.held_on.setCalendarPopup(True)
+        self.held_on = date_edit()  # typed as Vietnamese write dates, like every date field
         self.starts_at, self.ends_at = QTimeEdit(), QTimeEdit()
         for box in (self.starts_at, self.ends_at):
             box.setDisplayFormat("HH:mm")
@@ -353,7 +353,8 @@ class MeetingPage(QWidget):
         self.topic.setText(meeting.topic)
         self.topic.setEnabled(meeting.kind == THEMATIC)
         first = QDate(meeting.year, meeting.month, 1)
-        self.held_on.setDateRange(first, first.addMonths(1).addDays(-1))
+        self.held_on.setMinimumDate(first)
+        self.held_on.setMaximumDate(first.addMonths(1).addDays(-1))
         day = meeting.held_on or dt.date(meeting.year, meeting.month, 1)
         self.held_on.setDate(QDate(day.year, day.month, day.day))
         for box, value in ((self.starts_at, meeting.starts_at), (self.ends_at, meeting.ends_at)):
@@ -516,8 +517,8 @@ class MeetingPage(QWidget):
         if not self.save():
             return
         issuer = self.services.settings.profile().issuer_code
-        suggested = str(Path.home() / upload_name(self.current, words, ".docx", issuer))
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất Word", suggested, "Tài liệu Word (*.docx)")
+        path = save_file(self, "sinh-hoat-chi-bo", "Xuất Word", "Tài liệu Word (*.docx)",
+                         upload_name(self.current, words, ".docx", issuer))
         if not path:
             return
         from ...domain.party_document import FormatProfileError
@@ -530,7 +531,7 @@ class MeetingPage(QWidget):
     def _export_package(self) -> None:
         if not self.save():
             return
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục để ghi gói tài liệu", str(Path.home()))
+        folder = choose_folder(self, "sinh-hoat-chi-bo", "Chọn thư mục để ghi gói tài liệu")
         if not folder:
             return
         from ...domain.party_document import FormatProfileError
@@ -606,8 +607,7 @@ class MeetingPage(QWidget):
             self.refresh()
 
     def _import_members(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Nhập danh sách đảng viên", str(Path.home()),
-                                              "Bảng tính Excel (*.xlsx)")
+        path = open_file(self, "dang-vien", "Nhập danh sách đảng viên", "Bảng tính Excel (*.xlsx)")
         if not path:
             return
         from ...imports.members_xlsx import MemberFileError

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -18,6 +18,7 @@ from ...domain.report import (
     DocumentStatus, task_rows, task_text,
 )
 from ...domain.validation import ValidationError
+from ..file_dialogs import save_file
 from ..messages import ask_yes_no, offer_to_open, run_export
 from ..widgets import ALARM_STYLE, date_edit, error_label, to_qdate
 
@@ -295,12 +296,10 @@ class DocumentEditor(QWidget):
         return f"ke-hoach-chi-bo-{self.document.issued_on:%Y-%m-%d}{suffix}"
 
     def _ask_target(self, suffix: str, filter_text: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(folder) / self.default_name(suffix)),
-                                                    filter_text)
-        if not path:
+        path = save_file(self, "bao-cao", "Lưu văn bản", filter_text, self.default_name(suffix))
+        if path is None:
             return None
-        return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        return path if path.name.lower().endswith(suffix) else path.with_name(path.name + suffix)
 
     def confirm_profile(self) -> bool:
         """Before a document goes out: warns when the cell's details are still the first-run ones,
