@@ -70,13 +70,19 @@ class PlanSummary:
         return f"{self.kind.capitalize()}{number} ngày {self.issued_on:%d/%m/%Y}"
 
     @property
+    def short_name(self) -> str:
+        """`20-KH/ĐUK`, or for a document that carries no number its kind (`Định hướng tháng`)."""
+        return self.number or self.kind_label
+
+    @property
     def kind_label(self) -> str:
         """`Định hướng tháng`, `Kế hoạch theo đợt`…"""
         return kind_label(self.doc_kind)
 
     def heading(self, today: dt.date | None = None, limit: int = 70) -> str:
         """`Định hướng tháng 12-ĐH/ĐUK: Tuyên truyền tháng 3/2026`, with `– đã kết thúc` once ended."""
-        text = f"{self.kind_label} {self.number}: {shorten(' '.join(self.title.split()), limit)}"
+        number = f" {self.number}" if self.number else ""
+        text = f"{self.kind_label}{number}: {shorten(' '.join(self.title.split()), limit)}"
         return text + (" – đã kết thúc" if today is not None and self.is_ended(today) else "")
 
     def is_ended(self, today: dt.date) -> bool:

@@ -101,7 +101,7 @@ def check_document(document) -> dict:
     plan = document.get("plan")
     if not isinstance(plan, dict):
         raise _fail("“plan”", "phải là một mục")
-    _text(plan.get("number"), "“plan.number”")
+    _text(plan.get("number"), "“plan.number”", required=False)  # a web copy often carries none
     _text(plan.get("title"), "“plan.title”")
     _date(plan.get("issued_on"), "“plan.issued_on”")
     doc_kind = plan.get("doc_kind")

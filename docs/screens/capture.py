@@ -1,5 +1,6 @@
 """Screenshots of every page at 1366×768 (docs/screens/*.png) and the pictures of the user guide
-(resources/help/*.jpg), from a fresh data folder with demo data as of 15/08/2020.
+(resources/help/*.jpg), from a fresh data folder as of 15/09/2025: the bundled plan (ended), the
+September 2025 orientation of the test corpus brought in and put in force, and demo data.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screens/capture.py
 
@@ -35,7 +36,11 @@ def main() -> int:
     app = make_application()
     out = ROOT / "docs" / "screens"
     with tempfile.TemporaryDirectory() as folder:
-        services = open_services(Path(folder), clock=fixed_clock(dt.date(2020, 8, 15)), image_codec=QtImageCodec())
+        services = open_services(Path(folder), clock=fixed_clock(dt.date(2025, 9, 15)), image_codec=QtImageCodec())
+        from cell_desk.services.document_intake import read_incoming
+
+        orientation = ROOT / "tests" / "corpus" / "monthly_orientation-tuyen-truyen-mieng-2025-09-btgdvtw.docx"
+        services.exchange.save(read_incoming(orientation).parsed.document, activate=True)
         fill_checklist(services.database, services.clock)
         fill_activities(services.database, 60, services.clock)
         window = MainWindow(services)

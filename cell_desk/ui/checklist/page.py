@@ -128,7 +128,7 @@ class ItemEditor(QFrame):
         item = node.item
         self.item_id = item.id
         parent = node.parent
-        trail = [f"{node.document.kind_label} {node.document.number}", node.phase.display_title]
+        trail = [f"{node.document.kind_label} {node.document.number}".strip(), node.phase.display_title]
         if parent is not None and parent.kind is NodeKind.STAGE:
             trail.append(parent.value.heading)
         if parent is not None and parent.kind is NodeKind.ITEM:

@@ -66,7 +66,9 @@ class MonthDeadlines(QWidget):
             view.setModel(model)
             view.verticalHeader().hide()
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setWordWrap(False)
+            # the names wrap rather than end in "…": "Sinh hoạt chi bộ thường kỳ", "75 năm Cách mạng Tháng Tám"
+            view.setWordWrap(True)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.deadline_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -32,7 +32,7 @@ class PhaseFiguresModel(RowTableModel):
             return figures.progress.fraction
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return figures.document.number if figures.document else ""
+                return figures.document.short_name if figures.document else ""
             if column == 1:
                 return phase.display_title + ("  (đang diễn ra)" if figures.running and not phase.is_standing else "")
             if column == 2:
@@ -64,7 +64,7 @@ class DocumentFiguresModel(RowTableModel):
             return figures.progress.fraction
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{summary.number}: {summary.title}"
+                return f"{summary.short_name}: {summary.title}"
             if column == 1:
                 return summary.kind_label
             if column == 2:
@@ -192,8 +192,8 @@ class OverviewPage(QWidget):
 
         self.month_deadlines = MonthDeadlines(services, app_events)  # the chi bộ meeting, the anniversaries
         bottom = QHBoxLayout()
-        bottom.addWidget(self.overdue_list, 1)
-        bottom.addWidget(self.month_deadlines, 1)
+        bottom.addWidget(self.overdue_list, 2)
+        bottom.addWidget(self.month_deadlines, 3)  # two tables side by side: they need the room
         layout.addLayout(bottom, 2)
         self._stale = False
         app_events.changed.connect(self._on_changed)

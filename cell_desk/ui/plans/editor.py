@@ -107,6 +107,7 @@ class PlanEditorDialog(QDialog):
         self.release_images = lambda: None  # the intake sets it when the dialog shows page images
 
         self.number = QLineEdit()
+        self.number.setPlaceholderText("Không có số (văn bản chép từ trang web) thì để trống")
         self.issued_on = date_edit()
         self.plan_title = QLineEdit()
         self.kind_choice = QComboBox()
@@ -821,9 +822,6 @@ class PlanEditorDialog(QDialog):
         if to_check:
             self.message.setText("Hãy xem lại thời gian các đợt tô đỏ trước khi lưu (sửa ngày, hoặc chọn đợt rồi bấm "
                                  "“Giữ nguyên thời gian này”): " + ", ".join(to_check))
-            return
-        if not self.number.text().strip():
-            self.message.setText("Chưa nhập số của kế hoạch (ví dụ 05-KH/CB).")
             return
         if not self.plan_title.text().strip():
             self.message.setText("Chưa nhập trích yếu của kế hoạch.")
