@@ -47,6 +47,13 @@ class StageKind(str, enum.Enum):
         }[self]
 
 
+def document_state_label(ended: bool, running: bool) -> str:
+    """`Đã kết thúc`, `Đang thực hiện` or `Chưa bắt đầu`, as the document tables show a document."""
+    if ended:
+        return "Đã kết thúc"
+    return "Đang thực hiện" if running else "Chưa bắt đầu"
+
+
 @dataclass(frozen=True)
 class PlanSummary:
     id: int
@@ -88,6 +95,9 @@ class PlanSummary:
     def is_ended(self, today: dt.date) -> bool:
         """Every phase window has passed. The document stays in force until the user takes it out."""
         return self.ends_on is not None and today > self.ends_on
+
+    def state_label(self, today: dt.date) -> str:
+        return document_state_label(self.is_ended(today), self.is_running(today))
 
     def is_running(self, today: dt.date) -> bool:
         """Today falls within the document's window (from its first phase to its last)."""

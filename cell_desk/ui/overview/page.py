@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.dates import format_ui_date
 from ...domain.overview import Overview
+from ...domain.plan import document_state_label
 from .. import events
 from ..table_model import RowTableModel
 from ..plans.intake import IMPORT_LABEL, IMPORT_TIP
@@ -72,18 +73,12 @@ class DocumentFiguresModel(RowTableModel):
             if column == 3:
                 return f"{figures.progress.percent}% ({figures.progress.done}/{figures.progress.counted})"
             if column == 4:
-                return document_state(figures)
+                return document_state_label(figures.ended, figures.running)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return f"{summary.reference}: {summary.title}"
         if role == Qt.ItemDataRole.ForegroundRole and column in (0, 4) and figures.ended:
             return QBrush(MUTED_TEXT)
         return None
-
-
-def document_state(figures) -> str:
-    if figures.ended:
-        return "Đã kết thúc"
-    return "Đang thực hiện" if figures.running else "Chưa bắt đầu"
 
 
 class FigureCard(QFrame):

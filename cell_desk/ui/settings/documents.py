@@ -44,8 +44,7 @@ class DocumentListModel(RowTableModel[PlanSummary]):
             if column == 3:
                 return plan.window_text or "–"
             if column == 4:
-                return "Đã kết thúc" if ended else (
-                    "Đang thực hiện" if plan.is_running(self.clock()) else "Chưa bắt đầu")
+                return plan.state_label(self.clock())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == IN_FORCE_COLUMN:
                 return ("Bỏ dấu để thôi áp dụng: văn bản vẫn được giữ, các việc của nó không hiện ở trang Kế hoạch"
