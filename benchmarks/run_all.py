@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = (
     ("startup.py", [], ["--rounds", "5"]),
+    ("startup_breakdown.py", [], ["--rounds", "3"]),
     ("tree_open.py", [], ["--runs", "3"]),
     ("plan_import.py", [], ["--runs", "1"]),
     ("pdf_readers.py", [], ["--runs", "1"]),

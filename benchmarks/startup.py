@@ -1,4 +1,8 @@
-"""Start-up of `cell-desk --smoke` against a bare PySide6 window, measured in the same run.
+"""Start-up of `cell-desk --first-paint` against a bare PySide6 window, measured in the same run.
+
+`--first-paint` ends the program at its first paint, before the data file is opened (its checks,
+SQLAlchemy, Alembic and the services come after the paint); `--smoke`, which ends once the data
+is open and the window is fully alive, is timed alongside for information.
 
 Each round starts both programs once, alternating which goes first, so that machine
 noise (other processes, CPU frequency, disk cache) falls on both sides alike. For each
@@ -29,9 +33,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-WALL_RATIO_BUDGET = 3.5
-RSS_RATIO_BUDGET = 1.6
-LAZY_MODULES = ("docx", "openpyxl")
+WALL_RATIO_BUDGET = 2.5
+RSS_RATIO_BUDGET = 1.4
+LAZY_MODULES = ("docx", "openpyxl", "sqlalchemy", "alembic")
 
 # A bare QMainWindow measured the way cell_desk/ui/launcher.py measures the main window.
 BASELINE_SCRIPT = (Path(__file__).resolve().parent / "bare_window.py").read_text(encoding="utf-8")
@@ -98,7 +102,7 @@ def parse_importtime(stderr: str) -> list[tuple[int, int, str]]:
 
 
 def import_check(data_dir: str, env: dict[str, str]) -> tuple[list[str], list[tuple[int, int, str]]]:
-    argv = [sys.executable, "-X", "importtime", "-m", "cell_desk", "--data-dir", data_dir, "--smoke"]
+    argv = [sys.executable, "-X", "importtime", "-m", "cell_desk", "--data-dir", data_dir, "--first-paint"]
     result = subprocess.run(argv, capture_output=True, env=env, cwd=REPO)
     if result.returncode != 0:
         raise RuntimeError(f"importtime run failed ({result.returncode}):\n{result.stderr.decode(errors='replace')[-3000:]}")
@@ -109,6 +113,14 @@ def import_check(data_dir: str, env: dict[str, str]) -> tuple[list[str], list[tu
         if module.split(".")[0] in LAZY_MODULES:
             offenders.append(module)
     return offenders, rows
+
+
+def _count_activities(data_dir: str) -> int:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(os.path.join(data_dir, "cell_desk.sqlite3"))) as conn:
+        return conn.execute("SELECT count(*) FROM activities").fetchone()[0]
 
 
 def main() -> int:
@@ -124,22 +136,28 @@ def main() -> int:
         data_dir = os.path.join(tmp, "data")
         baseline_path = os.path.join(tmp, "baseline_window.py")
         Path(baseline_path).write_text(BASELINE_SCRIPT, encoding="utf-8")
-        app_argv = [sys.executable, "-m", "cell_desk", "--data-dir", data_dir, "--smoke"]
+        app_argv = [sys.executable, "-m", "cell_desk", "--data-dir", data_dir, "--first-paint"]
+        ready_argv = [sys.executable, "-m", "cell_desk", "--data-dir", data_dir, "--smoke"]
         base_argv = [sys.executable, baseline_path]
 
         # Untimed warm-up: creates and migrates the database, loads the bundled plan,
         # and warms the page cache for both programs.
-        warm = run_measured(app_argv, env)
+        # the issue's data folder: the bundled plans and 1,000 activities in the log
+        subprocess.run([sys.executable, "-m", "cell_desk", "--data-dir", data_dir, "demo-data", "--activities", "1000"],
+                       check=True, capture_output=True, env=env, cwd=REPO)
+        warm = run_measured(ready_argv, env)
+        run_measured(app_argv, env)
         run_measured(base_argv, env)
 
-        app_rows: list[dict] = []
-        base_rows: list[dict] = []
+        rows: dict[str, list[dict]] = {"app": [], "base": [], "ready": []}
         for round_no in range(args.rounds):
-            order = [("app", app_argv), ("base", base_argv)]
+            order = [("app", app_argv), ("base", base_argv), ("ready", ready_argv)]
             if round_no % 2:
                 order.reverse()
             for name, argv in order:
-                (app_rows if name == "app" else base_rows).append(run_measured(argv, env))
+                rows[name].append(run_measured(argv, env))
+        app_rows, base_rows, ready_rows = rows["app"], rows["base"], rows["ready"]
+        data_activities = _count_activities(data_dir)
 
         offenders, import_rows = import_check(data_dir, env)
 
@@ -148,7 +166,8 @@ def main() -> int:
     app_rss, base_rss = median(app_rows, "rss_mb"), median(base_rows, "rss_mb")
     wall_ratio, self_ratio, rss_ratio = app_wall / base_wall, app_self / base_self, app_rss / base_rss
 
-    print(f"## Start-up: `cell-desk --smoke` vs bare PySide6 window ({args.rounds} interleaved rounds, medians)")
+    print(f"## Start-up: `cell-desk --first-paint` vs bare PySide6 window ({args.rounds} interleaved rounds, medians, "
+          f"data folder with {data_activities} activities)")
     print()
     if args.no_bytecode_cache:
         bytecode = ("bytecode as this environment has it"
@@ -159,13 +178,16 @@ def main() -> int:
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, QT_QPA_PLATFORM=offscreen, {bytecode}. "
           f"Warm-up app output: “{warm['stdout']}”.")
     print()
-    print("| measure | cell-desk --smoke | bare PySide6 | ratio | budget | result |")
+    print("| measure | cell-desk --first-paint | bare PySide6 | ratio | budget | result |")
     print("|---|---:|---:|---:|---:|---|")
     print(f"| wall time of process (ms) | {app_wall:.0f} | {base_wall:.0f} | {wall_ratio:.2f}× "
           f"| ≤ {WALL_RATIO_BUDGET}× | {verdict(wall_ratio <= WALL_RATIO_BUDGET)} |")
     print(f"| self-reported to first paint (ms) | {app_self:.0f} | {base_self:.0f} | {self_ratio:.2f}× | – | – |")
     print(f"| peak RSS (MB) | {app_rss:.1f} | {base_rss:.1f} | {rss_ratio:.2f}× "
           f"| ≤ {RSS_RATIO_BUDGET}× | {verdict(rss_ratio <= RSS_RATIO_BUDGET)} |")
+    ready_wall, ready_rss = median(ready_rows, "wall_ms"), median(ready_rows, "rss_mb")
+    print(f"| `--smoke`: data open, window alive (wall ms / peak MB; for information) | {ready_wall:.0f} / {ready_rss:.1f} "
+          f"| – | {ready_wall / base_wall:.2f}× / {ready_rss / base_rss:.2f}× | – | – |")
     print()
     print("Spread (min – max): "
           f"app wall {min(r['wall_ms'] for r in app_rows):.0f}–{max(r['wall_ms'] for r in app_rows):.0f} ms, "
@@ -174,7 +196,7 @@ def main() -> int:
           f"baseline RSS {min(r['rss_mb'] for r in base_rows):.1f}–{max(r['rss_mb'] for r in base_rows):.1f} MB.")
     print()
 
-    print("## Lazy imports at start-up (`python -X importtime -m cell_desk --smoke`)")
+    print("## Lazy imports before the first paint (`python -X importtime -m cell_desk --first-paint`)")
     print()
     print("| check | found | result |")
     print("|---|---|---|")

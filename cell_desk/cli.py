@@ -47,7 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Cell Desk {__version__}")
     parser.add_argument(
         "--smoke", action="store_true",
-        help="mở cửa sổ chính với dữ liệu, thoát ngay khi đã vẽ xong và in thời gian khởi động (ms)",
+        help="mở cửa sổ chính và dữ liệu, thoát khi dữ liệu đã sẵn sàng và in thời gian khởi động (ms)",
+    )
+    parser.add_argument(
+        "--first-paint", action="store_true",
+        help="như --smoke nhưng thoát ngay khi cửa sổ vẽ lần đầu, trước khi mở dữ liệu (để đo khởi động)",
     )
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
 

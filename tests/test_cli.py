@@ -114,11 +114,15 @@ def test_smoke_on_a_damaged_file_prints_and_exits_without_asking(data_dir):
     assert subprocess.run([sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "plan", "list"],
                           capture_output=True, timeout=120).returncode == 0
     damage(data_dir / DATABASE_FILENAME)
+    damaged = (data_dir / DATABASE_FILENAME).read_bytes()
     done = subprocess.run(
         [sys.executable, "-m", "cell_desk", "--data-dir", str(data_dir), "--smoke"],
         capture_output=True, text=True, timeout=120, env=dict(os.environ), stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2 and "đã bị hỏng" in done.stderr
+    # the window painted its first look from the file, and still not a byte of it was written
+    assert (data_dir / DATABASE_FILENAME).read_bytes() == damaged
+    assert not (data_dir / f"{DATABASE_FILENAME}-wal").exists()
 
 
 def test_help_and_errors_are_in_vietnamese(capsys):

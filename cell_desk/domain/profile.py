@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field, fields
 
 from .text import normalize_text
 
+PROFILE_KEY = "cell_profile"  # where the settings table keeps the profile
+
 SIGNING_AUTHORITIES = ("T/M CHI BỘ", "T/M CHI ỦY", "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ")
 
 FIELD_LABELS = {

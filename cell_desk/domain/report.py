@@ -3,25 +3,14 @@ within a term, and the drafts made from the log and the checklist."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from dataclasses import dataclass, field
 
+from .cell_document import (  # noqa: F401 (the report's callers find them here too)
+    CELL_PLAN, REPORT, CellDocument, DocumentStatus, DueReport, due_report, parse_period, period_key,
+)
 from .dates import format_ui_date
 
-
-class DocumentStatus(str, enum.Enum):
-    DRAFT = "draft"
-    FINAL = "final"
-    SENT = "sent"
-
-    @property
-    def label(self) -> str:
-        return {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}[self.value]
-
-
-REPORT = "BC"
-CELL_PLAN = "KH"
 REPORT_OPENING = "opening"  # "Thực hiện …, Chi bộ … báo cáo … như sau:", before section I
 REPORT_ANNEX = "annex"  # the full list of activities, printed as a Phụ lục when the cell asks for it
 REPORT_SECTIONS = (
@@ -45,42 +34,6 @@ MAX_SECTION_LENGTH = 100_000
 TERM_YEARS = 5
 DEFAULT_EXAMPLES = 3  # activities named under each form of section I
 MAX_EXAMPLES = 10
-
-
-@dataclass
-class CellDocument:
-    id: int
-    kind: str
-    period: str  # YYYY-MM for a report
-    number: int
-    issued_on: dt.date
-    subtitle: str
-    sections: dict[str, str] = field(default_factory=dict)
-    status: DocumentStatus = DocumentStatus.DRAFT
-    sent_on: dt.date | None = None
-
-    @property
-    def is_locked(self) -> bool:
-        return self.status is not DocumentStatus.DRAFT
-
-    @property
-    def month(self) -> tuple[int, int] | None:
-        return parse_period(self.period) if self.period else None
-
-    @property
-    def status_text(self) -> str:
-        if self.status is DocumentStatus.SENT and self.sent_on:
-            return f"Đã gửi ngày {format_ui_date(self.sent_on)}"
-        return self.status.label
-
-
-def period_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def parse_period(key: str) -> tuple[int, int]:
-    year, month = key.split("-")
-    return int(year), int(month)
 
 
 def term_range(start: dt.date) -> tuple[dt.date, dt.date]:
@@ -487,20 +440,3 @@ def deadline_status(deadline: dt.date, today: dt.date, report: CellDocument | No
     if days == 0:
         return f"Hạn nộp hôm nay, {format_ui_date(deadline)}"
     return f"Hạn nộp {format_ui_date(deadline)}: trễ {-days} ngày"
-
-
-@dataclass(frozen=True)
-class DueReport:
-    """The report Tổng quan speaks of: the month just passed while it is late, else the current one."""
-
-    year: int
-    month: int
-    deadline: dt.date
-    report: CellDocument | None
-
-    def days_left(self, today: dt.date) -> int:
-        return (self.deadline - today).days
-
-    @property
-    def is_sent(self) -> bool:
-        return self.report is not None and self.report.status is DocumentStatus.SENT

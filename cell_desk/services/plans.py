@@ -6,11 +6,11 @@ import json
 from sqlalchemy import func, select
 
 from ..bundled import bundled_plan_files
-from ..domain.plan import ChecklistItem, ItemStatus, Phase, PlanSummary, PlanTree, Stage, StageKind, newest
-from ..domain.plan_document import states_reporting_rule
+from ..domain.plan import PlanSummary, PlanTree, newest
 from ..storage.database import Database
 from ..storage.models import ChecklistItemRow, PhaseRow, PlanRow, StageRow
 from ..storage.plan_records import insert_plan
+from ..storage.domain_rows import ITEM_COLUMNS, PHASE_COLUMNS, PLAN_COLUMNS, STAGE_COLUMNS, build_trees, plan_summary
 
 
 class PlanNotFound(LookupError):
@@ -61,7 +61,7 @@ class PlanService:
         windows = {plan_id: (first, last) for plan_id, first, last in session.execute(
             select(PhaseRow.plan_id, func.min(PhaseRow.starts_on), func.max(PhaseRow.ends_on))
             .where(PhaseRow.plan_id.in_(ids)).group_by(PhaseRow.plan_id))}
-        return [_summary(row, counts.get(row.id, 0), *windows.get(row.id, (None, None))) for row in rows]
+        return [plan_summary(row, counts.get(row.id, 0), *windows.get(row.id, (None, None))) for row in rows]
 
     def active_plan_id(self) -> int | None:
         """The newest document in force: the one a command about "the plan" means."""
@@ -105,72 +105,27 @@ class PlanService:
 
 
     def _trees(self, plan_ids: list[int]) -> list[PlanTree]:
+        def columns(table, names):
+            return [getattr(table, name) for name in names]
+
         with self.database.session() as session:
-            plans = {row.id: row for row in session.scalars(select(PlanRow).where(PlanRow.id.in_(plan_ids)))}
+            plans = session.execute(select(*columns(PlanRow, PLAN_COLUMNS)).where(PlanRow.id.in_(plan_ids))).all()
             phase_rows = session.execute(
-                select(PhaseRow.id, PhaseRow.plan_id, PhaseRow.code, PhaseRow.title, PhaseRow.window_text,
-                       PhaseRow.starts_on, PhaseRow.ends_on, PhaseRow.is_standing)
+                select(*columns(PhaseRow, PHASE_COLUMNS))
                 .where(PhaseRow.plan_id.in_(plan_ids))
                 .order_by(PhaseRow.plan_id, PhaseRow.position)
             ).all()
             phase_ids = [row.id for row in phase_rows]
             stage_rows = session.execute(
-                select(StageRow.id, StageRow.phase_id, StageRow.kind, StageRow.heading)
+                select(*columns(StageRow, STAGE_COLUMNS))
                 .where(StageRow.phase_id.in_(phase_ids))
                 .order_by(StageRow.phase_id, StageRow.position)
             ).all()
             item_rows = session.execute(
-                select(ChecklistItemRow.id, ChecklistItemRow.phase_id, ChecklistItemRow.stage_id,
-                       ChecklistItemRow.parent_id, ChecklistItemRow.position, ChecklistItemRow.text,
-                       ChecklistItemRow.status, ChecklistItemRow.completed_on, ChecklistItemRow.assignee,
-                       ChecklistItemRow.evidence, ChecklistItemRow.detail)
+                select(*columns(ChecklistItemRow, ITEM_COLUMNS))
                 .where(ChecklistItemRow.phase_id.in_(phase_ids))
                 .order_by(ChecklistItemRow.parent_id.is_not(None), ChecklistItemRow.position)
             ).all()
-            phase_plan = {row.id: row.plan_id for row in phase_rows}
-            counts: dict[int, int] = {}
-            for row in item_rows:
-                counts[phase_plan[row.phase_id]] = counts.get(phase_plan[row.phase_id], 0) + 1
-            summaries = {}
-            for plan_id, plan in plans.items():
-                windows = [(row.starts_on, row.ends_on) for row in phase_rows if row.plan_id == plan_id]
-                summaries[plan_id] = _summary(plan, counts.get(plan_id, 0),
-                                              min((w[0] for w in windows), default=None),
-                                              max((w[1] for w in windows), default=None))
-
-        phases = {
-            row.id: Phase(row.id, row.code, row.title, row.window_text, row.starts_on, row.ends_on, row.is_standing)
-            for row in phase_rows
-        }
-        stages: dict[int, Stage] = {}
-        for row in stage_rows:
-            stage = Stage(row.id, StageKind(row.kind), row.heading)
-            stages[row.id] = stage
-            phases[row.phase_id].stages.append(stage)
-        items: dict[int, ChecklistItem] = {}
-        for row in item_rows:
-            item = ChecklistItem(
-                id=row.id, phase_id=row.phase_id, stage_id=row.stage_id, parent_id=row.parent_id,
-                position=row.position, text=row.text, status=ItemStatus(row.status),
-                completed_on=row.completed_on, assignee=row.assignee, evidence=row.evidence,
-                due_on=phases[row.phase_id].ends_on, detail=row.detail or "",
-            )
-            items[row.id] = item
-            if row.parent_id is not None:
-                items[row.parent_id].sub_items.append(item)
-            elif row.stage_id is not None:
-                stages[row.stage_id].items.append(item)
-            else:
-                phases[row.phase_id].items.append(item)
-        return [PlanTree(summaries[plan_id], [phases[row.id] for row in phase_rows if row.plan_id == plan_id])
-                for plan_id in plan_ids if plan_id in plans]
+        return build_trees(plan_ids, plans, phase_rows, stage_rows, item_rows)
 
 
-def _summary(row: PlanRow, item_count: int, starts_on=None, ends_on=None) -> PlanSummary:
-    return PlanSummary(
-        id=row.id, number=row.number, kind=row.kind, title=row.title, issued_on=row.issued_on,
-        place=row.place, is_active=row.is_active, item_count=item_count, report_day=row.report_day,
-        doc_kind=row.doc_kind, starts_on=starts_on, ends_on=ends_on,
-        states_reporting_rule=states_reporting_rule({"day_of_month": row.report_day, "recipient": row.report_recipient,
-                                                     "via": row.report_via, "text": row.report_text}),
-    )

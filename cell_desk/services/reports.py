@@ -21,12 +21,13 @@ from ..domain.plan import ItemStatus, PlanSummary, PlanTree, Progress, newest, p
 from ..domain.report import (
     TASK_COLUMNS, CELL_PLAN, DEFAULT_EXAMPLES, MAX_EXAMPLES, MAX_SECTION_LENGTH, PLAN_BASES, PLAN_SECTIONS, REPORT, REPORT_ANNEX,
     REPORT_DEFAULTS, REPORT_OPENING, REPORT_SECTIONS, CellDocument, CitedDocument, ComingWork, DocumentStatus,
-    DueReport, PeriodActivity, PeriodFacts, PhaseToCome, body_date, draft_cell_tasks, task_rows, task_text, draft_annex, draft_assessment, draft_date, draft_direction,
+    DueReport, due_report, PeriodActivity, PeriodFacts, PhaseToCome, body_date, draft_cell_tasks, task_rows, task_text, draft_annex, draft_assessment, draft_date, draft_direction,
     draft_opening, draft_results, lower_first, parse_period, period_key, term_range, term_start,
 )
 from ..domain.text import normalize_text
 from ..domain.validation import ValidationError
 from ..storage.database import Database
+from ..storage.domain_rows import cell_document
 from ..storage.models import DocumentRow, PlanRow
 from .activities import ActivityService
 from .clock import Clock, system_clock
@@ -84,14 +85,7 @@ class ReportService:
 
     def due_report(self) -> DueReport:
         """The month just passed when its report was not sent (late), else the month now running."""
-        year, month = self.current_month()
-        previous = add_months(dt.date(year, month, 1), -1)
-        day, plan_start = self.report_day(), self.plan_start()
-        past = DueReport(previous.year, previous.month, report_deadline(previous.year, previous.month, day),
-                         self.report_for(previous.year, previous.month))
-        if past.deadline >= plan_start and not past.is_sent and (past.report or past.deadline >= self.first_use()):
-            return past
-        return DueReport(year, month, report_deadline(year, month, day), self.report_for(year, month))
+        return due_report(self.clock(), self.report_day(), self.plan_start(), self.first_use, self.report_for)
 
     def reports(self) -> list[CellDocument]:
         """The stored monthly reports, newest first."""
@@ -596,6 +590,4 @@ def _most_common(values: list[str]) -> str:
 
 
 def _document(row: DocumentRow) -> CellDocument:
-    return CellDocument(row.id, row.kind, row.period, row.number, row.issued_on, row.subtitle,
-                        dict(row.sections or {}), DocumentStatus(row.status), row.sent_on)
-
+    return cell_document(row, dict(row.sections or {}))

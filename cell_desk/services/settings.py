@@ -1,12 +1,10 @@
 """Settings kept in the database: the cell profile and small preferences."""
 from __future__ import annotations
 
-from ..domain.profile import CellProfile
+from ..domain.profile import PROFILE_KEY, CellProfile
 from ..domain.validation import ValidationError
 from ..storage.database import Database
 from ..storage.models import SettingRow
-
-PROFILE_KEY = "cell_profile"
 
 
 class SettingsService:

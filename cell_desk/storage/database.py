@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import errors
 from .location import DATABASE_FILENAME
 from .schema import HEAD_REVISION, KNOWN_REVISIONS
+from .sqlite_file import SQLITE_HEADER, read_only
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 BACKUP_FOLDER = "backups"
 
@@ -94,24 +94,6 @@ def _ensure_writable_folder(folder: Path) -> None:
             pass
     except OSError as exc:
         raise errors.folder_not_writable(folder, exc.strerror or str(exc)) from exc
-
-
-@contextmanager
-def read_only(path: Path, timeout_s: float = 5.0) -> Iterator[sqlite3.Connection]:
-    """A connection that changes nothing: the -wal and -shm files SQLite makes for reading a WAL
-    database are removed afterwards when they were not there before."""
-    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    existed = {companion: companion.exists() for companion in companions}
-    try:
-        with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout_s)) as conn:
-            yield conn
-    finally:
-        for companion, was_there in existed.items():
-            if not was_there:
-                try:
-                    companion.unlink(missing_ok=True)
-                except OSError:
-                    pass  # another program holds it open: it is harmless and SQLite reuses it
 
 
 def _inspect_existing(path: Path, busy_timeout_ms: int) -> str | None:

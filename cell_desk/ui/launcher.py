@@ -19,7 +19,9 @@ EXIT_ALREADY_RUNNING = 3
 log = logging.getLogger("cell_desk")
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
+    """The application in Vietnamese, with the screen guard; with_icon=False leaves the window
+    icon to set_icon(), which start-up calls after the first paint (a PNG decoder and 1.8 MB)."""
     existing = QApplication.instance()
     app = existing or QApplication(argv or [sys.argv[0]])
     if existing is None or not hasattr(app, "_vietnamese_translator"):
@@ -38,27 +40,77 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CellDesk")
+    if with_icon:
+        set_icon(app)
+    return app
+
+
+def set_icon(app: QApplication) -> None:
     if app.windowIcon().isNull():
         from PySide6.QtGui import QIcon
 
         from ..bundled import resource_path
 
         app.setWindowIcon(QIcon(str(resource_path("icons", "cell_desk.png"))))  # PNG: no SVG plugin to ship
-    return app
 
 
-class _FirstPaint(QObject):
-    """Quits the application once the watched window has painted (for --smoke)."""
+class _DeferredStart(QObject):
+    """Watches the window's first paint, then opens the data file: its checks (integrity, schema,
+    write probe), migrations, SQLAlchemy and the services all come after the user sees the window,
+    and the window's writing parts stay off until they have passed (MainWindow.attach)."""
 
-    def __init__(self, started: float, app: QApplication):
+    def __init__(self, app: QApplication, window, folder: Path, started: float, *, smoke: bool,
+                 first_paint_only: bool = False):
         super().__init__()
-        self.started, self.app, self.elapsed_ms = started, app, None
+        self.app, self.window, self.folder, self.started = app, window, folder, started
+        self.smoke, self.first_paint_only = smoke, first_paint_only
+        self.painted_ms: float | None = None
+        self.ready_ms: float | None = None
+        self.services = None
+        self.failed = False
+        self.error: BaseException | None = None
+        self._begun = False
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.elapsed_ms is None:
-            self.elapsed_ms = (time.perf_counter() - self.started) * 1000
-            QTimer.singleShot(0, self.app.quit)
+        if event.type() == QEvent.Type.Paint and self.painted_ms is None:
+            self.painted_ms = (time.perf_counter() - self.started) * 1000
+            QTimer.singleShot(0, self.app.quit if self.first_paint_only else self.finish)
         return False
+
+    def finish(self) -> None:
+        """Opens the data (or offers a backup), asks the first-run questions, takes the day's
+        backup and brings the window to life. Runs once, from the first paint or the fallback timer."""
+        if self._begun or self.first_paint_only:
+            return
+        self._begun = True
+        set_icon(self.app)
+        from ..logs import setup_logging
+
+        try:
+            setup_logging(self.folder)
+        except OSError:
+            pass  # an unwritable folder is reported when the data is opened
+        try:
+            self.services = _open_or_recover(self.folder, self.smoke, parent=self.window)
+            if self.services is None:
+                self.failed = True
+                self.window.close()
+                self.app.quit()
+                return
+            ensure_profile(self.services, self.window, ask=not self.smoke)
+            if not self.smoke:
+                _daily_backup(self.services)
+            self.window.attach(self.services)
+            self.ready_ms = (time.perf_counter() - self.started) * 1000
+            if self.smoke:
+                QTimer.singleShot(0, self.app.quit)
+        except BaseException as exc:  # raised again once the event loop has ended
+            self.error = exc
+            self.app.quit()
+
+
+# A window that is never painted (started minimised, another desktop) still opens its data.
+UNPAINTED_START_MS = 1500
 
 
 def ensure_profile(services, parent=None, *, ask: bool = True) -> None:
@@ -75,17 +127,20 @@ def ensure_profile(services, parent=None, *, ask: bool = True) -> None:
     services.settings.save_profile(profile)
 
 
-def tell(smoke: bool, title: str, message: str) -> None:
+def tell(smoke: bool, title: str, message: str, parent=None) -> None:
     """A message for the person, or on standard error when nobody is there (--smoke)."""
     if smoke:
         print(message, file=sys.stderr)
     else:
-        show_error(None, title, message)
+        show_error(parent, title, message)
 
 
-def run_gui(data_dir: str | None = None, *, smoke: bool = False, started: float | None = None) -> int:
+def run_gui(data_dir: str | None = None, *, smoke: bool = False, first_paint_only: bool = False,
+            started: float | None = None) -> int:
+    """smoke: no person is there (messages go to standard error), and the program ends once the
+    data is open; first_paint_only (for benchmarks/startup.py): it ends at the first paint."""
     started = time.perf_counter() if started is None else started
-    app = make_application()
+    app = make_application(with_icon=False)
     from ..storage.location import resolve_data_dir
     from .single_instance import InstanceGuard
 
@@ -104,60 +159,62 @@ def run_gui(data_dir: str | None = None, *, smoke: bool = False, started: float 
              "Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
         return EXIT_ALREADY_RUNNING
     try:
-        return _run_locked(app, guard, folder, smoke, started)
+        return _run_locked(app, guard, folder, smoke, first_paint_only, started)
     finally:
         guard.release()
 
 
-def _run_locked(app: QApplication, guard, folder: Path, smoke: bool, started: float) -> int:
-    from ..logs import setup_logging
-
-    try:
-        log_path = setup_logging(folder)
-    except OSError:
-        log_path = None  # an unwritable folder is reported when the data is opened
+def _run_locked(app: QApplication, guard, folder: Path, smoke: bool, first_paint_only: bool, started: float) -> int:
     if not smoke:
+        from ..logs import log_path
         from .crash import install_excepthook
 
-        install_excepthook(log_path)
-    services = _open_or_recover(folder, smoke)
-    if services is None:
-        return EXIT_USER_ERROR
-    try:
-        ensure_profile(services, ask=not smoke)
-        if smoke:
-            return _smoke(app, services, started)
-        _daily_backup(services)
-        from .main_window import MainWindow
+        install_excepthook(log_path(folder))  # the file itself is set up after the first paint
+    import datetime as dt
 
-        while True:
+    from ..storage.first_look import read_first_look
+    from .main_window import MainWindow
+
+    window = MainWindow(data_dir=folder, first_look=read_first_look(folder, dt.date.today()))
+    start = _DeferredStart(app, window, folder, started, smoke=smoke, first_paint_only=first_paint_only)
+    window.installEventFilter(start)
+    window.show()
+    QTimer.singleShot(UNPAINTED_START_MS, start.finish)
+    app.exec()
+    services = start.services
+    try:
+        if start.error is not None:
+            raise start.error
+        if smoke or first_paint_only:
+            window.close()
+            return _smoke_result(start)
+        if start.failed:
+            return EXIT_USER_ERROR
+        guard.listen(window.bring_forward)
+        while window.restore_request is not None:
+            services = _restore_and_reopen(services, folder, Path(window.restore_request))
+            if services is None:
+                return EXIT_USER_ERROR
             window = MainWindow(services)
             guard.listen(window.bring_forward)
             window.show()
             app.exec()
-            if window.restore_request is None:
-                return 0
-            services = _restore_and_reopen(services, folder, Path(window.restore_request))
-            if services is None:
-                return EXIT_USER_ERROR
+        return 0
     finally:
         if services is not None:
             services.close()
 
 
-def _smoke(app: QApplication, services, started: float) -> int:
-    from .main_window import MainWindow
-
-    window = MainWindow(services)
-    watcher = _FirstPaint(started, app)
-    window.installEventFilter(watcher)
-    window.show()
-    app.exec()
-    window.close()
-    if watcher.elapsed_ms is None:
+def _smoke_result(start: _DeferredStart) -> int:
+    if start.failed:
+        return EXIT_USER_ERROR
+    if start.painted_ms is None:
         print("Cửa sổ chính không được vẽ.", file=sys.stderr)
         return 1
-    print(f"Khởi động xong sau {watcher.elapsed_ms:.0f} ms")
+    if start.first_paint_only:
+        print(f"Khởi động xong sau {start.painted_ms:.0f} ms (lần vẽ đầu tiên)")
+    else:
+        print(f"Khởi động xong sau {start.painted_ms:.0f} ms; dữ liệu sẵn sàng sau {start.ready_ms:.0f} ms")
     return 0
 
 
@@ -168,7 +225,7 @@ def _open(folder: Path):
     return open_services(folder, image_codec=QtImageCodec())
 
 
-def _open_or_recover(folder: Path, smoke: bool):
+def _open_or_recover(folder: Path, smoke: bool, parent=None):
     """The services, or None after telling why. A damaged file offers the latest backup."""
     while True:
         try:
@@ -176,9 +233,9 @@ def _open_or_recover(folder: Path, smoke: bool):
         except StorageError as exc:
             log.warning("%s", exc)
             if smoke or not isinstance(exc, RESTORABLE):
-                tell(smoke, "Không mở được dữ liệu", str(exc))
+                tell(smoke, "Không mở được dữ liệu", str(exc), parent)
                 return None
-            backup = _choose_recovery(folder, str(exc))
+            backup = _choose_recovery(folder, str(exc), parent)
             if backup is None:
                 return None
             try:
@@ -186,13 +243,13 @@ def _open_or_recover(folder: Path, smoke: bool):
 
                 kept = restore_backup(folder, backup)
             except StorageError as failure:
-                show_error(None, "Không khôi phục được", str(failure))
+                show_error(parent, "Không khôi phục được", str(failure))
                 continue
-            show_info(None, "Đã khôi phục", f"Đã khôi phục từ {backup}."
+            show_info(parent, "Đã khôi phục", f"Đã khôi phục từ {backup}."
                       + (f"\nTệp hỏng được giữ lại ở {kept}" if kept else ""))
 
 
-def _choose_recovery(folder: Path, problem: str) -> Path | None:
+def _choose_recovery(folder: Path, problem: str, parent=None) -> Path | None:
     from ..storage.backups import available_backups
     from ..storage.database import BACKUP_FOLDER
     from .settings.backups import BackupChooser
@@ -201,7 +258,7 @@ def _choose_recovery(folder: Path, problem: str) -> Path | None:
         available_backups(folder / BACKUP_FOLDER),
         f"{problem}\n\nChọn bản sao lưu để khôi phục (mới nhất ở trên cùng). Tệp hỏng được chuyển sang tên khác "
         "trong cùng thư mục, không bị xóa.",
-        "Khôi phục bản đã chọn", cancel_label="Thoát",
+        "Khôi phục bản đã chọn", cancel_label="Thoát", parent=parent,
     )
     return chooser.chosen if chooser.exec() else None
 

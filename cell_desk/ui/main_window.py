@@ -5,9 +5,16 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from .. import APP_NAME
-from ..app import Services
+from ..storage.location import DATABASE_FILENAME
 from . import events
+
+if TYPE_CHECKING:
+    from ..app import Services
+    from ..storage.first_look import FirstLook
 
 SETTINGS_FILE = "giao-dien.ini"
 # 1280×720 at 125% leaves 1024×576, less the taskbar and the title bar
@@ -18,12 +25,20 @@ PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activiti
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent=None):
+    def __init__(self, services: Services | None = None, parent=None, *, data_dir: Path | None = None,
+                 first_look: FirstLook | None = None):
+        """With services, the whole window. Without (start-up, before the data file is checked and
+        opened), Tổng quan shows the first look and every page and action that could write waits
+        for attach(): nothing is written before the file's checks have passed."""
         super().__init__(parent)
         self.services = services
+        self.first_look = first_look
+        self.data_dir = Path(services.data_dir if services is not None else data_dir)
         self.app_events = events.AppEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.window_settings = QSettings(str(services.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self.window_settings = QSettings(str(self.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self.waiting_actions: list[QAction] = []  # enabled by attach()
+        self._pending_row: int | None = None
 
         self.restore_request: str | None = None  # set when the user asked to restore a backup
         self.page_keys = list(PAGE_TITLES)
@@ -43,6 +58,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(max(metrics.horizontalAdvance(title) for title in PAGE_TITLES.values()) + 34)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
+        if services is None:
+            if first_look is not None:
+                self.overview_page.show_first_look(first_look)
+            for row in range(1, self.sidebar.count()):
+                entry = self.sidebar.item(row)
+                entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsEnabled)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -52,17 +73,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
 
-        self.data_label = QLabel(f"Dữ liệu: {services.database.path}")
-        self.data_label.setToolTip(str(services.database.path))
+        database_path = self.data_dir / DATABASE_FILENAME
+        self.data_label = QLabel(f"Dữ liệu: {database_path}" if services is not None
+                                 else f"Đang mở dữ liệu: {database_path}…")
+        self.data_label.setToolTip(str(database_path))
         # a long path must not widen the window
         self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.data_label, 1)
         self.app_events.changed.connect(self._on_changed)
+        if services is not None:
+            self._make_working_parts()
+        else:
+            for action in self.waiting_actions:
+                action.setEnabled(False)
         self._update_title()
-        from . import file_dialogs
         from .screen import fit_to_screen, keep_on_screen
 
-        file_dialogs.remember_folders_in(self.window_settings)
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         fit_to_screen(self, 1400, 860)  # as much of the screen as it has, status bar included
         geometry = self.window_settings.value("main_window/geometry")
@@ -72,12 +98,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
-        from .plans.intake import IMPORT_LABEL, DocumentIntake
+        from .plans.intake_labels import IMPORT_LABEL
 
-        self.intake = DocumentIntake(self.services, self.app_events, self)
-        self.intake.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        for label, handler in ((IMPORT_LABEL, self.intake.ask_import),
-                               ("Soạn kế hoạch mới…", self.intake.new_plan),
+        self.intake = None  # made by attach(): it loads the import machinery
+        for label, handler in ((IMPORT_LABEL, lambda: self.intake.ask_import()),
+                               ("Soạn kế hoạch mới…", lambda: self.intake.new_plan()),
                                ("Sửa kế hoạch đang dùng…", lambda: self.settings_page._edit_plan()),
                                ("Xuất kế hoạch ra tệp…", lambda: self.settings_page._ask_export_plan()),
                                (None, None),
@@ -89,6 +114,7 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(handler)
             file_menu.addAction(action)
+            self.waiting_actions.append(action)
             if label == IMPORT_LABEL:
                 self.import_action = action  # Tổng quan offers it when nothing current is loaded
         file_menu.addSeparator()
@@ -110,6 +136,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
+            if number:
+                self.waiting_actions.append(action)
         self.addActions([undo, redo, quit_action])
         help_menu = self.menuBar().addMenu("Trợ giú&p")
         guide = QAction("Hướng dẫn sử dụng", self)
@@ -123,13 +151,39 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _make_working_parts(self) -> None:
+        """What only the data's pages and actions use: the import machinery, the file dialogs' memory."""
+        from . import file_dialogs
+        from .plans.intake import DocumentIntake
+
+        file_dialogs.remember_folders_in(self.window_settings)
+
+        self.intake = DocumentIntake(self.services, self.app_events, self)
+        self.intake.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    def attach(self, services: Services) -> None:
+        """The data file has passed its checks and is open: the rest of the window comes alive."""
+        self.services = services
+        self._make_working_parts()
+        for action in self.waiting_actions:
+            action.setEnabled(True)
+        for row in range(self.sidebar.count()):
+            entry = self.sidebar.item(row)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsEnabled)
+        self.data_label.setText(f"Dữ liệu: {services.database.path}")
+        self.overview_page.attach(services)
+        self._update_title()
+        if self._pending_row is not None:
+            self.sidebar.setCurrentRow(self._pending_row)
+            self._show_row(self._pending_row)
+
     def about_text(self) -> str:
         from .. import __version__
         from ..logs import LOG_FILE, LOG_FOLDER
 
-        folder = self.services.data_dir
+        folder = self.data_dir
         return (f"Cell Desk {__version__} – sổ tay công tác tuyên truyền của chi bộ, chạy không cần mạng.\n\n"
-                f"Dữ liệu: {self.services.database.path}\n"
+                f"Dữ liệu: {folder / DATABASE_FILENAME}\n"
                 f"Bản sao lưu: {folder / 'backups'}\n"
                 f"Nhật ký: {folder / LOG_FOLDER / LOG_FILE}")
 
@@ -196,16 +250,22 @@ class MainWindow(QMainWindow):
         return page
 
     def show_checklist_item(self, item_id: int) -> None:
+        if self.services is None:
+            return  # the checklist opens once the data is
         page = self.checklist_page
         self.show_page(page)
         page.select_item(item_id)
 
     def show_checklist_phase(self, phase_id: int) -> None:
+        if self.services is None:
+            return  # the checklist opens once the data is
         page = self.checklist_page
         self.show_page(page)
         page.show_phase(phase_id)
 
     def show_checklist_document(self, plan_id: int) -> None:
+        if self.services is None:
+            return  # the checklist opens once the data is
         page = self.checklist_page
         self.show_page(page)
         page.show_document(plan_id)
@@ -222,6 +282,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_row(self, row: int) -> None:
+        if self.services is None and row != 0:
+            self._pending_row = row  # shown once the data is open
+            return
         self.page(self.page_keys[row])
         self.stack.setCurrentIndex(row)
 
@@ -262,7 +325,11 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()  # undo steps belong to the plan they were made in
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} – {self.services.settings.profile().cell_name}")
+        if self.services is not None:
+            cell_name = self.services.settings.profile().cell_name
+        else:
+            cell_name = self.first_look.cell_name if self.first_look is not None else ""
+        self.setWindowTitle(f"{APP_NAME} – {cell_name}" if cell_name else APP_NAME)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

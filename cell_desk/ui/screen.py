@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 # Room left for a window's title bar and frame, which the window's own size does not count.
 FRAME_WIDTH = 16
@@ -51,8 +51,10 @@ def keep_on_screen(window: QWidget, area: QRect | None = None) -> None:
         window.move(max(x, area.left()), max(y, area.top()))
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    """A long form inside a scroll area, so that its window can be shorter than the form."""
+def scrolling(content: QWidget):
+    """A long form inside a scroll area (a QScrollArea), so that its window can be shorter than the form."""
+    from PySide6.QtWidgets import QScrollArea
+
     area = QScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)

@@ -2,7 +2,7 @@
 launch asks the first to come forward."""
 from __future__ import annotations
 
-import hashlib
+import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +16,10 @@ class InstanceGuard:
         self.data_dir = Path(data_dir)
         self.lock = QLockFile(str(self.data_dir / LOCK_FILE))
         self.lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
-        digest = hashlib.sha1(str(self.data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+        # two checksums of the folder's path make its channel's name; hashlib would load OpenSSL
+        # (3.5 MB) before the first paint for a name that needs no secrecy
+        folder = str(self.data_dir.resolve()).encode("utf-8")
+        digest = f"{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
         self.server_name = f"cell-desk-{digest}"
         self._server = None
 

@@ -6,8 +6,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QModelIndex, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QApplication, QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QStyle,
-    QStyledItemDelegate, QStyleOptionProgressBar, QToolButton, QWidget, QWidgetAction,
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QStyle, QStyledItemDelegate,
+    QStyleOptionProgressBar, QToolButton, QWidget,
 )
 
 from ..domain.dates import date_in_range, format_ui_date, parse_ui_date
@@ -145,7 +145,7 @@ class DateEdit(QWidget):
         self.line.setText(format_ui_date(self._day))
         self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self._finished)
-        self.calendar: QCalendarWidget | None = None
+        self.calendar = None  # the QCalendarWidget while its menu is open
 
     # --- the QDateEdit calls -------------------------------------------------------
     def date(self) -> QDate:
@@ -226,6 +226,9 @@ class DateEdit(QWidget):
 
     # --- the calendar ------------------------------------------------------------------
     def show_calendar(self) -> None:
+        # on first use: the calendar's classes cost about 1 MB that Tổng quan's first paint need not pay
+        from PySide6.QtWidgets import QCalendarWidget, QWidgetAction
+
         menu = QMenu(self)
         calendar = QCalendarWidget()
         calendar.setGridVisible(True)

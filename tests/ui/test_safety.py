@@ -46,7 +46,7 @@ def test_a_damaged_file_at_start_offers_the_latest_backup(open_at, data_dir, mon
     damage(data_dir / DATABASE_FILENAME)
     offered = []
 
-    def choose(folder, problem):
+    def choose(folder, problem, parent=None):
         from cell_desk.storage.backups import available_backups
 
         offered.append(problem)

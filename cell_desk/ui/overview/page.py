@@ -8,14 +8,20 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from ...app import Services
+from typing import TYPE_CHECKING
+
 from ...domain.dates import format_ui_date
 from ...domain.overview import Overview
 from ...domain.plan import document_state_label
 from .. import events
 from ..table_model import RowTableModel
-from ..plans.intake import IMPORT_LABEL, IMPORT_TIP
+from ..plans.intake_labels import IMPORT_LABEL, IMPORT_TIP
 from ..widgets import ALARM_STYLE, MUTED_TEXT, OVERDUE_TEXT, PROGRESS_ROLE, ProgressBarDelegate, heading_label
+
+if TYPE_CHECKING:
+    from ...app import Services
+    from ...domain.cell_document import DueReport
+    from ...storage.first_look import FirstLook
 
 MAX_OVERDUE_LISTED = 8
 
@@ -109,7 +115,8 @@ class OverviewPage(QWidget):
     open_document = Signal(int)  # a plan id
     import_requested = Signal()  # the main window runs its "Nhập văn bản cấp trên…" action
 
-    def __init__(self, services: Services, app_events: events.AppEvents, parent=None):
+    def __init__(self, services: Services | None, app_events: events.AppEvents, parent=None):
+        """Without services the page waits for attach(); show_first_look() fills it meanwhile."""
         super().__init__(parent)
         self.services = services
         self.plan_title = heading_label("", 4)
@@ -124,6 +131,7 @@ class OverviewPage(QWidget):
         self.import_button = QPushButton(IMPORT_LABEL)
         self.import_button.setToolTip(IMPORT_TIP)
         self.import_button.clicked.connect(self.import_requested.emit)
+        self.import_button.setEnabled(services is not None)
         notice = QHBoxLayout(self.nothing_current)
         notice.addWidget(self.nothing_text, 1)
         notice.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -183,19 +191,39 @@ class OverviewPage(QWidget):
         layout.addWidget(QLabel("Tiến độ từng đợt:"))
         layout.addWidget(self.phase_table, 3)
         layout.addWidget(self.overdue_caption)
-        from ..meetings.deadlines import MonthDeadlines
-
-        self.month_deadlines = MonthDeadlines(services, app_events)  # the chi bộ meeting, the anniversaries
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.overdue_list, 2)
-        bottom.addWidget(self.month_deadlines, 3)  # two tables side by side: they need the room
-        layout.addLayout(bottom, 2)
+        self.app_events = app_events
+        self.month_deadlines = None  # the chi bộ meeting and the anniversaries, made with the services
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.overdue_list, 2)
+        self.bottom.addStretch(3)  # where the deadlines go: two tables side by side need the room
+        layout.addLayout(self.bottom, 2)
+        if services is not None:
+            self._add_month_deadlines()
         self._stale = False
         app_events.changed.connect(self._on_changed)
+        if services is None:
+            self.plan_title.setText("Đang mở dữ liệu…")
         self.refresh()
 
-    def _show_report_due(self, overview) -> None:
-        due = self.services.reports.due_report()
+    def show_first_look(self, look: FirstLook) -> None:
+        """The figures read at start-up, before the services are there."""
+        self.show_overview(look.overview, look.due)
+
+    def attach(self, services: Services) -> None:
+        self.services = services
+        self._add_month_deadlines()
+        self.import_button.setEnabled(True)
+        self.refresh()
+
+    def _add_month_deadlines(self) -> None:
+        from ..meetings.deadlines import MonthDeadlines
+
+        self.month_deadlines = MonthDeadlines(self.services, self.app_events)
+        stretch = self.bottom.takeAt(1)
+        del stretch
+        self.bottom.addWidget(self.month_deadlines, 3)
+
+    def _show_report_due(self, overview: Overview, due: DueReport) -> None:
         days = due.days_left(overview.today)
         month = f"Báo cáo tháng {due.month:02d}/{due.year}"
         ended = (f"\nCác đợt của văn bản đang áp dụng đã kết thúc ngày {format_ui_date(overview.last_end)}."
@@ -226,10 +254,12 @@ class OverviewPage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.show_overview(self.services.overview.overview())
+        if self.services is None:
+            return
+        self.show_overview(self.services.overview.overview(), self.services.reports.due_report())
         self.month_deadlines.refresh()
 
-    def show_overview(self, overview: Overview) -> None:
+    def show_overview(self, overview: Overview, due: DueReport) -> None:
         today = format_ui_date(overview.today)
         documents = overview.documents
         if len(documents) == 1:
@@ -268,7 +298,7 @@ class OverviewPage(QWidget):
         late = len(overview.overdue_items)
         self.overdue_card.show_figure(str(late), "cần hoàn thành hoặc đánh dấu không áp dụng" if late
                                       else "Không có nội dung nào quá hạn.", alarm=bool(late))
-        self._show_report_due(overview)
+        self._show_report_due(overview, due)
         self.phase_model.set_rows(overview.phases)
         history = sum(f.overdue for f in overview.phases) - late
         note = f"; {history} nội dung của văn bản đã kết thúc không tính" if history else ""

@@ -15,9 +15,6 @@ from ...services.document_intake import PLAIN_LIST_HINT, Incoming, NoPlanStructu
 from .. import events
 from ..background import BackgroundTask
 
-IMPORT_LABEL = "Nhập văn bản cấp trên…"
-IMPORT_TIP = ("Kế hoạch, định hướng tháng, hướng dẫn, danh mục khẩu hiệu… của cấp trên: tệp Word (.docx, .doc), "
-              "PDF, ảnh chụp (.jpg, .png), văn bản (.txt) hoặc tệp trao đổi Cell Desk (.json)")
 FILE_FILTER = "Văn bản (*.docx *.doc *.txt *.pdf *.jpg *.jpeg *.png *.json);;Mọi tệp (*)"
 READING = "Đang đọc văn bản…"
 

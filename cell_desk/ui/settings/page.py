@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from ...app import Services
 from ...domain.validation import ValidationError
 from .. import events
-from ..plans.intake import IMPORT_LABEL, IMPORT_TIP, DocumentIntake
+from ..plans.intake import DocumentIntake
+from ..plans.intake_labels import IMPORT_LABEL, IMPORT_TIP
 from ..screen import scrolling
 from ..widgets import heading_label
 from .documents import DocumentListModel
