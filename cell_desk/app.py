@@ -16,6 +16,7 @@ from .services.members import MemberService
 from .services.overview import OverviewService
 from .services.plan_exchange import PlanExchange
 from .services.plans import PlanService
+from .services.report_packages import ReportPackages
 from .services.reports import ReportService
 from .services.settings import SettingsService
 from .storage.database import Database, open_database
@@ -40,6 +41,7 @@ class Services:
     members: MemberService | None = None
     meetings: MeetingService | None = None
     anniversaries: AnniversaryService | None = None
+    packages: ReportPackages | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -86,6 +88,7 @@ def open_services(
             members=members,
             meetings=meetings,
             anniversaries=anniversaries,
+            packages=ReportPackages(reports, activities, plans, settings, meetings, clock),
         )
     except BaseException:
         database.close()

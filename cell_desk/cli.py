@@ -113,8 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--month", required=True, type=_year_month, metavar="YYYY-MM",
                         help="tháng của báo cáo (kỳ từ ngày 21 tháng trước đến ngày 20)")
     report.add_argument("--out", required=True, metavar="FILE", help="tệp .docx")
+    package = export_commands.add_parser(
+        "package", help="gói báo cáo tháng gửi đảng ủy (.zip): báo cáo Word, số liệu theo hình thức, nhiệm vụ, sinh hoạt chi bộ")
+    package.add_argument("--month", required=True, type=_year_month, metavar="YYYY-MM", help="tháng của báo cáo")
+    package.add_argument("--out", required=True, metavar="FILE", help="tệp .zip")
     cell_plan = export_commands.add_parser("plan", help="kế hoạch của chi bộ thực hiện kế hoạch cấp trên, ra tệp Word")
     cell_plan.add_argument("--out", required=True, metavar="FILE", help="tệp .docx")
+
+    package_parser = commands.add_parser("package", help="đọc gói báo cáo của chi bộ")
+    package_commands = package_parser.add_subparsers(dest="package_command", metavar="LỆNH", required=True)
+    package_show = package_commands.add_parser("show", help="kiểm tra một gói báo cáo và in nội dung chính")
+    package_show.add_argument("file", metavar="FILE")
 
     import_parser = commands.add_parser("import", help="nhập dữ liệu từ tệp")
     import_commands = import_parser.add_subparsers(dest="import_command", metavar="LOẠI", required=True)
@@ -196,6 +205,14 @@ def run_command(args: argparse.Namespace) -> int:
             return _export_banner(services, args)
         if args.command == "export" and args.export_command == "activities":
             return _export_activities(services, args)
+        if args.command == "export" and args.export_command == "package":
+            from pathlib import Path
+
+            written = services.packages.export(*args.month, Path(args.out))
+            print(f"Đã xuất gói báo cáo tháng {args.month[1]:02d}/{args.month[0]} ra {written}")
+            return 0
+        if args.command == "package":
+            return _package_show(services, args)
         if args.command == "export" and args.export_command in ("report", "plan"):
             return _export_document(services, args)
         if args.command == "import" and args.import_command == "activities":
@@ -304,6 +321,27 @@ def _export_activities(services, args) -> int:
     activity_filter = ActivityFilter(date_from=args.date_from, date_to=args.date_to)
     count = services.activity_excel.export(Path(args.out), activity_filter)
     print(f"Đã xuất {count} hoạt động ({activity_filter.describe_period().lower()}) ra {args.out}")
+    return 0
+
+
+def _package_show(services, args) -> int:
+    from pathlib import Path
+
+    from .imports.report_package import read_report_package
+
+    package = read_report_package(Path(args.file), services.clock()).package
+    print(f"{package.cell_name}: báo cáo tháng {package.month:02d}/{package.year}, số {package.number:02d}, "
+          f"ngày {package.issued_on:%d/%m/%Y} ({'đã gửi' if package.status == 'sent' else 'chưa gửi'})")
+    print(f"{package.activities} hoạt động, {package.people} lượt người tham gia")
+    for figure in package.figures:
+        print(f"  {figure.form}: {figure.activities} hoạt động, {figure.party_members} đảng viên, {figure.others} người ngoài Đảng")
+    done = sum(1 for task in package.tasks if task.done)
+    print(f"Nhiệm vụ: {done} đã hoàn thành trong kỳ, {len(package.tasks) - done} chưa xong")
+    if package.meeting:
+        held = f"ngày {package.meeting.held_on:%d/%m/%Y}" if package.meeting.held_on else "chưa ghi ngày"
+        print(f"Sinh hoạt chi bộ {package.meeting.kind}: {held}, có mặt {package.meeting.present}/{package.meeting.member_count}")
+    else:
+        print("Không có biên bản sinh hoạt chi bộ trong tháng")
     return 0
 
 

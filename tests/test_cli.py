@@ -263,3 +263,17 @@ def test_exporting_a_report_with_the_default_profile_warns_and_still_writes(caps
     assert code == 0 and target.exists() and "Đã xuất báo cáo tháng 08/2020" in out
     assert err.startswith("Cảnh báo: Thông tin chi bộ còn để mặc định: tên chi bộ (“Chi bộ”); "
                           "cấp ủy cấp trên (chưa nhập); họ tên bí thư (chưa nhập)")
+
+
+def test_a_report_package_is_exported_and_checked_from_the_command_line(capsys, data_dir, tmp_path):
+    folder = ["--data-dir", str(data_dir)]
+    assert main([*folder, "demo-data", "--activities", "30"]) == 0
+    capsys.readouterr()
+    assert main([*folder, "export", "package", "--month", "2020-08", "--out", str(tmp_path / "goi.zip")]) == 0
+    assert "Đã xuất gói báo cáo tháng 08/2020" in capsys.readouterr().out
+    assert main([*folder, "package", "show", str(tmp_path / "goi.zip")]) == 0
+    shown = capsys.readouterr().out
+    assert "báo cáo tháng 08/2020, số 01" in shown and "Nhiệm vụ:" in shown
+    (tmp_path / "hong.zip").write_bytes(b"PK\x03\x04 cut short")
+    assert main([*folder, "package", "show", str(tmp_path / "hong.zip")]) == 2
+    assert "hong.zip bị hỏng" in capsys.readouterr().err

@@ -213,3 +213,26 @@ def test_the_sent_dialog_is_wide_enough_for_its_title(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.width() >= dialog.fontMetrics().horizontalAdvance("Đánh dấu đã gửi") + 160
+
+
+def test_the_package_button_writes_what_the_upper_committee_reads(page, services, monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from cell_desk.imports.report_package import read_report_package
+
+    services.settings.save_profile(replace(services.settings.profile(), cell_name="Chi bộ Văn phòng",
+                                           secretary_name="Nguyễn Văn Hùng", upper_body="Đảng bộ phường Kinh Bắc",
+                                           place_name="Bắc Ninh"))
+    assert not page.report_editor.package_button.isEnabled()  # no report yet
+    page.create_button.click()
+    editor = page.report_editor
+    assert editor.package_button.isEnabled() and editor.package_button.isVisible()
+    asked = []
+    monkeypatch.setattr(editor_module, "save_file", lambda *args, **kwargs: asked.append(args[-1]) or tmp_path / "goi")
+    monkeypatch.setattr(editor_module, "offer_to_open", lambda *args: None)
+    editor.package_button.click()
+    assert asked == ["goi-bao-cao-thang-08-2020.zip"]
+    package = read_report_package(tmp_path / "goi.zip", services.clock()).package
+    assert (package.cell_name, package.period) == ("Chi bộ Văn phòng", "2020-08")
+    assert [(f.form, f.activities, f.party_members) for f in package.figures] == [("Tuyên truyền miệng", 1, 20)]
+    assert editor.saved_note.text() == "Đã xuất goi.zip"

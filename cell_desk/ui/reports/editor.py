@@ -103,6 +103,11 @@ class DocumentEditor(QWidget):
         self.preview_button = QPushButton("Xem trước")
         self.word_button = QPushButton("Xuất Word…")
         self.pdf_button = QPushButton("Xuất PDF…")
+        self.package_button = QPushButton("Gói báo cáo…")
+        self.package_button.setToolTip("Một tệp .zip gồm báo cáo Word, số liệu theo hình thức, nhiệm vụ đã làm và "
+                                       "còn lại, sinh hoạt chi bộ trong tháng: đảng ủy nhập thẳng, không phải gõ lại")
+        if kind != REPORT:  # (showing a widget before it has a parent would open it as a window)
+            self.package_button.hide()
         # two rows, so that the page fits a 1200-pixel screen beside the month list
         actions = QVBoxLayout()
         state_row, export_row = QHBoxLayout(), QHBoxLayout()
@@ -111,7 +116,7 @@ class DocumentEditor(QWidget):
         state_row.addStretch(1)
         state_row.addWidget(self.saved_note)
         export_row.addStretch(1)
-        for button in (self.preview_button, self.word_button, self.pdf_button):
+        for button in (self.preview_button, self.word_button, self.pdf_button, self.package_button):
             export_row.addWidget(button)
         actions.addLayout(state_row)
         actions.addLayout(export_row)
@@ -135,6 +140,7 @@ class DocumentEditor(QWidget):
         self.sent_button.clicked.connect(self.ask_sent)
         self.preview_button.clicked.connect(self.preview)
         self.word_button.clicked.connect(self.ask_word)
+        self.package_button.clicked.connect(self.ask_package)
         self.pdf_button.clicked.connect(self.ask_pdf)
         self.show_document(None)
 
@@ -170,7 +176,8 @@ class DocumentEditor(QWidget):
             widget.setEnabled(present and not locked)
         for editor in self.editors.values():
             editor.setReadOnly(not present or locked)
-        for button in (self.preview_button, self.word_button, self.pdf_button, self.lock_button, self.sent_button):
+        for button in (self.preview_button, self.word_button, self.pdf_button, self.package_button, self.lock_button,
+                       self.sent_button):
             button.setEnabled(present)
         self.redraft_button.setEnabled(present and not locked)
         self.lock_note.setVisible(bool(locked))
@@ -295,8 +302,8 @@ class DocumentEditor(QWidget):
             return f"bao-cao-thang-{month:02d}-{year}{suffix}"
         return f"ke-hoach-chi-bo-{self.document.issued_on:%Y-%m-%d}{suffix}"
 
-    def _ask_target(self, suffix: str, filter_text: str) -> Path | None:
-        path = save_file(self, "bao-cao", "Lưu văn bản", filter_text, self.default_name(suffix))
+    def _ask_target(self, suffix: str, filter_text: str, prefix: str = "") -> Path | None:
+        path = save_file(self, "bao-cao", "Lưu văn bản", filter_text, prefix + self.default_name(suffix))
         if path is None:
             return None
         return path if path.name.lower().endswith(suffix) else path.with_name(path.name + suffix)
@@ -319,6 +326,26 @@ class DocumentEditor(QWidget):
         target = self._ask_target(".docx", "Văn bản Word (*.docx)")
         if target:
             self.export(target)
+
+    def ask_package(self) -> None:
+        if not self.confirm_profile():
+            return
+        target = self._ask_target(".zip", "Gói báo cáo (*.zip)", "goi-")
+        if target:
+            self.export_package(target)
+
+    def export_package(self, target: Path) -> Path | None:
+        """Gói báo cáo of this month: the report as it stands now, with the month's figures."""
+        from ...domain.party_document import FormatProfileError
+
+        self.flush()
+        year, month = self.document.month
+        written = run_export(self, lambda: self.services.packages.export(year, month, target), (FormatProfileError,))
+        if written is not None:
+            self.saved_note.setText(f"Đã xuất {written.name}")
+            offer_to_open(self, "Đã xuất gói báo cáo", f"Đã ghi {written}. Gửi tệp này cho đảng ủy "
+                          "(thư điện tử, USB); đảng ủy nhập thẳng vào Cell Desk.", written)
+        return written
 
     def ask_pdf(self) -> None:
         if not self.confirm_profile():
