@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .dates import add_months
+
 PACKAGE_FORMAT = "cell-desk-report-package"
 PACKAGE_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -122,7 +124,9 @@ def read_manifest(data: object, source: str, today: dt.date) -> ReportPackage:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise PackageError(f"{source}: kỳ báo cáo “{period}” không đúng dạng năm-tháng (ví dụ 2026-11).")
     year, month = int(match.group(1)), int(match.group(2))
-    if (year, month) > (today.year, today.month) and not (today.day > 20 and _next(today) == (year, month)):
+    following = add_months(today.replace(day=1), 1)  # from the 21st the next month's report is being written
+    next_month_begun = today.day > 20 and (following.year, following.month) == (year, month)
+    if (year, month) > (today.year, today.month) and not next_month_begun:
         raise PackageError(f"{source}: kỳ báo cáo tháng {month:02d}/{year} chưa tới (hôm nay "
                            f"{today:%d/%m/%Y}). Hãy kiểm tra ngày của máy gửi gói.")
     cell = reader.mapping(data, "cell")
@@ -152,11 +156,6 @@ def read_manifest(data: object, source: str, today: dt.date) -> ReportPackage:
         sent_on=reader.date(report, "sent_on", optional=True), sections=sections, figures=figures, tasks=tasks,
         meeting=meeting, made_on=reader.date(data, "made_on"), made_with=reader.text(data, "made_with", ""),
         version=version)
-
-
-def _next(today: dt.date) -> tuple[int, int]:
-    # from the 21st the report of the next month is the one being written (report day 20)
-    return (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
 
 
 class _Reader:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.activity import ActivityFilter
 from ..domain.meetings import PRESENT
+from ..domain.plan import ItemStatus
 from ..domain.report import REPORT_OPENING, REPORT_SECTIONS
 from ..domain.report_package import FormFigure, PackageMeeting, PackageSection, PackageTask, ReportPackage
 from .clock import Clock, system_clock
@@ -64,7 +65,7 @@ class ReportPackages:
             for phase in tree.phases:
                 meets = phase.is_standing or (phase.starts_on <= end and phase.ends_on >= start)
                 for item in phase.all_items():
-                    if item.completed_on and start <= item.completed_on <= end and item.status.value == "done":
+                    if item.completed_on and start <= item.completed_on <= end and item.status is ItemStatus.DONE:
                         tasks.append(PackageTask(item.text, document, phase.display_title, True, item.completed_on))
                     elif meets and item.parent_id is None and not item.status.is_closed:
                         tasks.append(PackageTask(item.text, document, phase.display_title, False))

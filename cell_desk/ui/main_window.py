@@ -1,12 +1,12 @@
 """The main window: a sidebar of the pages that exist, the pages, a status bar."""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSizePolicy, QStackedWidget, QWidget
-
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .. import APP_NAME
 from ..storage.location import DATABASE_FILENAME
@@ -58,12 +58,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(max(metrics.horizontalAdvance(title) for title in PAGE_TITLES.values()) + 34)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
-        if services is None:
-            if first_look is not None:
-                self.overview_page.show_first_look(first_look)
-            for row in range(1, self.sidebar.count()):
-                entry = self.sidebar.item(row)
-                entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+        if services is None and first_look is not None:
+            self.overview_page.show_first_look(first_look)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -84,8 +80,7 @@ class MainWindow(QMainWindow):
         if services is not None:
             self._make_working_parts()
         else:
-            for action in self.waiting_actions:
-                action.setEnabled(False)
+            self._enable_data_parts(False)
         self._update_title()
         from .screen import fit_to_screen, keep_on_screen
 
@@ -165,17 +160,22 @@ class MainWindow(QMainWindow):
         """The data file has passed its checks and is open: the rest of the window comes alive."""
         self.services = services
         self._make_working_parts()
-        for action in self.waiting_actions:
-            action.setEnabled(True)
-        for row in range(self.sidebar.count()):
-            entry = self.sidebar.item(row)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsEnabled)
+        self._enable_data_parts(True)
         self.data_label.setText(f"Dữ liệu: {services.database.path}")
         self.overview_page.attach(services)
         self._update_title()
         if self._pending_row is not None:
             self.sidebar.setCurrentRow(self._pending_row)
             self._show_row(self._pending_row)
+
+    def _enable_data_parts(self, enabled: bool) -> None:
+        """The pages past Tổng quan and the actions that read or write the data."""
+        for action in self.waiting_actions:
+            action.setEnabled(enabled)
+        for row in range(1, self.sidebar.count()):
+            entry = self.sidebar.item(row)
+            flags = entry.flags()
+            entry.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
 
     def about_text(self) -> str:
         from .. import __version__
