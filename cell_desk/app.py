@@ -18,6 +18,7 @@ from .services.plan_exchange import PlanExchange
 from .services.plans import PlanService
 from .services.report_packages import ReportPackages
 from .services.reports import ReportService
+from .services.rollup import RollupService
 from .services.settings import SettingsService
 from .storage.database import Database, open_database
 from .storage.location import resolve_data_dir
@@ -42,6 +43,7 @@ class Services:
     meetings: MeetingService | None = None
     anniversaries: AnniversaryService | None = None
     packages: ReportPackages | None = None
+    rollup: RollupService | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -89,6 +91,7 @@ def open_services(
             meetings=meetings,
             anniversaries=anniversaries,
             packages=ReportPackages(reports, activities, plans, settings, meetings, clock),
+            rollup=RollupService(database, settings, reports, clock),
         )
     except BaseException:
         database.close()

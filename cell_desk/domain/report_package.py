@@ -73,6 +73,7 @@ class ReportPackage:
     meeting: PackageMeeting | None
     made_on: dt.date
     made_with: str = ""
+    made_at: dt.datetime | None = None  # to the second: of two packages made the same day, the later wins
     version: int = PACKAGE_VERSION
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -92,6 +93,7 @@ class ReportPackage:
         return {
             "format": PACKAGE_FORMAT, "version": self.version, "made_with": self.made_with,
             "made_on": self.made_on.isoformat(),
+            **({"made_at": self.made_at.isoformat(timespec="seconds")} if self.made_at else {}),
             "cell": {"name": self.cell_name, "upper_body": self.upper_body},
             "period": self.period,
             "report": {"number": self.number, "issued_on": self.issued_on.isoformat(), "status": self.status,
@@ -108,8 +110,9 @@ class ReportPackage:
         }
 
 
-def read_manifest(data: object, source: str, today: dt.date) -> ReportPackage:
-    """The package a manifest describes, or a PackageError saying what is wrong and where."""
+def read_manifest(data: object, source: str, today: dt.date | None) -> ReportPackage:
+    """The package a manifest describes, or a PackageError saying what is wrong and where. Without
+    `today` (a package already received and checked, read back) the period is not checked against it."""
     reader = _Reader(source)
     if not isinstance(data, dict) or data.get("format") != PACKAGE_FORMAT:
         raise PackageError(f"{source} không phải gói báo cáo của Cell Desk (thiếu “{PACKAGE_FORMAT}” trong {MANIFEST_NAME}).")
@@ -124,11 +127,8 @@ def read_manifest(data: object, source: str, today: dt.date) -> ReportPackage:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise PackageError(f"{source}: kỳ báo cáo “{period}” không đúng dạng năm-tháng (ví dụ 2026-11).")
     year, month = int(match.group(1)), int(match.group(2))
-    following = add_months(today.replace(day=1), 1)  # from the 21st the next month's report is being written
-    next_month_begun = today.day > 20 and (following.year, following.month) == (year, month)
-    if (year, month) > (today.year, today.month) and not next_month_begun:
-        raise PackageError(f"{source}: kỳ báo cáo tháng {month:02d}/{year} chưa tới (hôm nay "
-                           f"{today:%d/%m/%Y}). Hãy kiểm tra ngày của máy gửi gói.")
+    if today is not None:
+        _refuse_future(source, year, month, today)
     cell = reader.mapping(data, "cell")
     report = reader.mapping(data, "report")
     sections = tuple(PackageSection(reader.text(s, "key"), reader.text(s, "title"), reader.text(s, "text"))
@@ -155,7 +155,15 @@ def read_manifest(data: object, source: str, today: dt.date) -> ReportPackage:
         status=status if status in ("draft", "final", "sent") else "draft",
         sent_on=reader.date(report, "sent_on", optional=True), sections=sections, figures=figures, tasks=tasks,
         meeting=meeting, made_on=reader.date(data, "made_on"), made_with=reader.text(data, "made_with", ""),
-        version=version)
+        version=version, made_at=reader.moment(data, "made_at"))
+
+
+def _refuse_future(source: str, year: int, month: int, today: dt.date) -> None:
+    following = add_months(today.replace(day=1), 1)  # from the 21st the next month's report is being written
+    next_month_begun = today.day > 20 and (following.year, following.month) == (year, month)
+    if (year, month) > (today.year, today.month) and not next_month_begun:
+        raise PackageError(f"{source}: kỳ báo cáo tháng {month:02d}/{year} chưa tới (hôm nay "
+                           f"{today:%d/%m/%Y}). Hãy kiểm tra ngày của máy gửi gói; chưa có gì được nhập.")
 
 
 class _Reader:
@@ -190,6 +198,15 @@ class _Reader:
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10_000_000:
             raise self._fail(name, f"có giá trị “{value}” không phải số đếm")
         return value
+
+    def moment(self, data: dict, name: str) -> dt.datetime | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        try:
+            return dt.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise self._fail(name, f"có thời điểm “{value}” không đọc được") from None
 
     def date(self, data: dict, name: str, optional: bool = False) -> dt.date | None:
         value = data.get(name)

@@ -256,7 +256,8 @@ class _Writer:
         from docx.oxml.ns import qn
 
         columns = len(block.rows[0])
-        shares = self.TABLE_SHARES if columns == len(self.TABLE_SHARES) else (1 / columns,) * columns
+        shares = self.TABLE_SHARES if columns == len(self.TABLE_SHARES) else _column_shares(block.rows)
+        figures = {column for column in range(columns) if all(_is_figure(row[column]) for row in block.rows[1:])}
         table = self.word.add_table(rows=len(block.rows), cols=columns)
         table.style = self.word.styles["Table Grid"]
         table.autofit = False
@@ -268,7 +269,8 @@ class _Writer:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for column, (cell, value) in enumerate(zip(row.cells, values)):
                 cell.width = self.Mm(self.text_width_mm * shares[column])
-                centred = number == 0 or column in (0, 3)
+                centred = number == 0 or column == 0 or (column == 3 and columns == len(self.TABLE_SHARES))
+                centred = centred or column in figures
                 paragraph = self.paragraph(cell.paragraphs[0], self.align.CENTER if centred else self.align.LEFT,
                                            space_before=2, space_after=2)
                 self.run(paragraph, value, size, bold=number == 0)
@@ -392,6 +394,32 @@ class _Writer:
         ending a page never pushes it onto a blank page of its own."""
         paragraph = self.paragraph(self.word, line_pt=1)
         self.run(paragraph, "", 1)
+
+
+NUMBER_COLUMN_SHARE = 0.07  # "TT"
+FIGURE_COLUMN_LETTERS = 9  # a column of figures is as wide as its heading wraps to, about this many letters
+
+
+def _is_figure(text: str) -> bool:
+    return not text or text.replace(".", "").replace(",", "").isdigit()
+
+
+def _column_shares(rows: tuple[tuple[str, ...], ...]) -> tuple[float, ...]:
+    """Parts of the text width for a table of figures: TT narrow, a column of numbers as wide as a
+    short heading, and the rest to the columns of words, by their longest text."""
+    columns = len(rows[0])
+    weights = []
+    for column in range(columns):
+        values = [row[column] for row in rows[1:]]
+        if column == 0 and rows[0][0] == "TT":
+            weights.append(None)
+        elif all(_is_figure(value) for value in values):
+            weights.append(FIGURE_COLUMN_LETTERS)
+        else:
+            weights.append(max(12, min(60, max((len(value) for value in values), default=12))))
+    fixed = NUMBER_COLUMN_SHARE if weights[0] is None else 0
+    total = sum(weight for weight in weights if weight is not None)
+    return tuple(NUMBER_COLUMN_SHARE if weight is None else (1 - fixed) * weight / total for weight in weights)
 
 
 def _language_element():

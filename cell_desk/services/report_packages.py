@@ -36,7 +36,8 @@ class ReportPackages:
             number=document.number, issued_on=document.issued_on, status=document.status.value,
             sent_on=document.sent_on, sections=sections, figures=self._figures(start, end),
             tasks=self._tasks(start, end), meeting=self._meeting(year, month), made_on=self.clock(),
-            made_with=f"Cell Desk {__version__}")
+            made_with=f"Cell Desk {__version__}",
+            made_at=dt.datetime.combine(self.clock(), dt.datetime.now().time().replace(microsecond=0)))
 
     def export(self, year: int, month: int, target: Path) -> Path:
         from ..exports.report_package import write_report_package

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import errors
 from .location import DATABASE_FILENAME
@@ -50,6 +51,9 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             raise errors.write_failed(self.path, str(exc.orig)) from exc
+        except StaleDataError as exc:  # the row's version moved on under us: another user saved it
+            session.rollback()
+            raise errors.edit_conflict() from exc
         except BaseException:
             session.rollback()
             raise

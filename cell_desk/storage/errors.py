@@ -36,6 +36,10 @@ class WriteFailed(StorageError):
     """A save that the disk or the file refused; nothing of it was written."""
 
 
+class EditConflict(StorageError):
+    """Someone else saved the same row after this copy of it was read; nothing of this save was written."""
+
+
 RESTORABLE = (NotADatabase, DamagedDatabase)  # the GUI offers a backup for these
 
 
@@ -108,3 +112,10 @@ def write_failed(path: Path, reason: str, saving: str = "") -> WriteFailed:
 
 def unsafe_backup(path: Path, reason: str) -> StorageError:
     return StorageError(f"Không dùng được {path.name} để khôi phục: {reason}. Dữ liệu hiện tại vẫn giữ nguyên.", path)
+
+
+def edit_conflict(what: str = "mục này") -> EditConflict:
+    return EditConflict(
+        f"Người khác vừa lưu thay đổi cho {what} trong lúc bạn đang sửa, nên thay đổi của bạn chưa được lưu "
+        "(để không ghi đè lên thay đổi của họ). Hãy xem lại bản mới nhất rồi sửa lại."
+    )

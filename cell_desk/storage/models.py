@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -38,6 +38,10 @@ class PlanRow(Base):
     # one of domain.document_kinds: phased plan, monthly orientation, event guide, …
     doc_kind: Mapped[str] = mapped_column(String(30), default="phased_plan", server_default="phased_plan")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    # how many times the row was written: an update made from an older copy is refused, never
+    # silently laid over someone else's (several users on one PostgreSQL database)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     phases: Mapped[list[PhaseRow]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PhaseRow.position"
@@ -86,6 +90,8 @@ class ChecklistItemRow(Base):
     # the paragraphs under a numbered topic, "\n" between them: shown, never edited here
     detail: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ActivityFormRow(Base):
@@ -157,6 +163,8 @@ class ActivityRow(Base):
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ActivityItemRow(Base):
@@ -196,6 +204,8 @@ class DocumentRow(Base):
     sent_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (Index("ix_documents_kind_period", "kind", "period"),)
 
@@ -214,6 +224,8 @@ class MemberRow(Base):
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
     exempt_reason: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MeetingRow(Base):
@@ -246,5 +258,49 @@ class MeetingRow(Base):
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (Index("ix_meetings_period_kind", "period", "kind", unique=True),)
+
+
+class RollupCellRow(Base):
+    """A cell registered under the đảng ủy (roll-up mode): the packages it sends are filed under it."""
+
+    __tablename__ = "rollup_cells"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)  # diacritic-free, to match a package's cell
+    report_day: Mapped[int] = mapped_column(Integer, default=20)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RollupReportRow(Base):
+    """A cell's Gói báo cáo of a month as received: one per cell and period, the newest kept."""
+
+    __tablename__ = "rollup_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("rollup_cells.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    made_on: Mapped[dt.date] = mapped_column(Date)
+    made_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    activities: Mapped[int] = mapped_column(Integer, default=0)
+    people: Mapped[int] = mapped_column(Integer, default=0)
+    manifest: Mapped[dict] = mapped_column(JSON)
+    report_docx: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of the manifest: the same package sent twice
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ix_rollup_reports_cell_period", "cell_id", "period", unique=True),
+                      Index("ix_rollup_reports_period", "period"))
+    __mapper_args__ = {"version_id_col": version}
