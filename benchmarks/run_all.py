@@ -27,6 +27,7 @@ BENCHMARKS = (
     ("activity_log.py", [], ["--runs", "1"]),
     ("report_export.py", [], ["--runs", "3"]),
     ("bundle.py", [], ["--rounds", "3"]),
+    ("rollup.py", [], ["--runs", "1"]),
 )
 
 

@@ -112,6 +112,20 @@ class PlanExchange:
             }
         return {"format": FORMAT, "format_version": FORMAT_VERSION, "plan": body}
 
+    def file_name(self, plan_id: int) -> str:
+        """What the file sent down is called: its kind and number, in letters every system takes
+        (“dinh-huong-thang-15-HD-BTGDVTW.json”)."""
+        from ..domain.document_kinds import kind_label
+        from ..domain.text import search_key
+
+        with self.database.session() as session:
+            plan = session.get(PlanRow, plan_id)
+            if plan is None:
+                raise ValidationError(f"Không có kế hoạch số {plan_id}.")
+            words = f"{search_key(kind_label(plan.doc_kind)).replace(',', '')} {plan.number.replace('/', '-')}"
+        ascii_words = words.replace("Đ", "D").replace("đ", "d")
+        return "-".join(ascii_words.split()) + ".json"
+
     def export(self, plan_id: int, target: Path) -> Path:
         text = json.dumps(self.document(plan_id), ensure_ascii=False, indent=2)
         return write_atomically(Path(target), lambda temporary: temporary.write_text(text, encoding="utf-8"))

@@ -210,10 +210,14 @@ class RollupService:
         chosen = preview.of(Arrival.NEW, Arrival.REPLACES) if replace else preview.of(Arrival.NEW)
         now = dt.datetime.now().replace(microsecond=0)
         with self.database.session() as session:
+            # every row to replace in one query, not one a package (each would flush the one before:
+            # a round trip per package to a PostgreSQL server)
+            periods = {incoming.package.period for incoming in chosen}
+            existing = {(row.cell_id, row.period): row for row in session.scalars(
+                select(RollupReportRow).where(RollupReportRow.period.in_(periods)))} if periods else {}
             for incoming in chosen:
                 package = incoming.package
-                row = session.scalar(select(RollupReportRow).where(
-                    RollupReportRow.cell_id == incoming.cell.id, RollupReportRow.period == package.period))
+                row = existing.get((incoming.cell.id, package.period))
                 if row is not None and row.version != incoming.stored_version:
                     raise errors.edit_conflict(f"báo cáo {period_label(package.period)} của {incoming.cell.name}")
                 if row is None:
@@ -240,6 +244,10 @@ class RollupService:
         year, month = self.reports.current_month()
         stored.add(f"{year:04d}-{month:02d}")
         return sorted(stored, reverse=True)
+
+    def has_reports(self, period: str) -> bool:
+        with self.database.session() as session:
+            return session.scalar(select(RollupReportRow.id).where(RollupReportRow.period == period).limit(1)) is not None
 
     def standings(self, period: str) -> list[CellStanding]:
         today = self.clock()

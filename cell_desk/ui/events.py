@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Signal
 CHECKLIST = "checklist"
 PROFILE = "profile"
 PLANS = "plans"
+# roll-up mode turned on or off in Cài đặt: the Tổng hợp page appears or goes
+MODE = "mode"
 
 
 class AppEvents(QObject):

@@ -21,7 +21,10 @@ SETTINGS_FILE = "giao-dien.ini"
 MINIMUM_SIZE = (960, 480)
 # Sidebar order. Each page is built the first time it is shown, so start-up pays for one page.
 PAGE_TITLES = {"overview": "Tổng quan", "checklist": "Kế hoạch", "activities": "Nhật ký hoạt động",
-               "meetings": "Sinh hoạt chi bộ", "reports": "Báo cáo", "library": "Thư viện", "settings": "Cài đặt"}
+               "meetings": "Sinh hoạt chi bộ", "reports": "Báo cáo", "rollup": "Tổng hợp", "library": "Thư viện",
+               "settings": "Cài đặt"}
+# shown only in roll-up mode (Cài đặt → Chế độ làm việc), for the đảng ủy that gathers its cells' reports
+ROLLUP_PAGE = "rollup"
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         else:
             self._enable_data_parts(False)
         self._update_title()
+        self.show_rollup_page(services is not None and services.rollup.is_enabled())
         from .screen import fit_to_screen, keep_on_screen
 
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
@@ -126,12 +130,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         go_menu = self.menuBar().addMenu("T&rang")  # Alt+T belongs to Tệp
+        self.page_actions: dict[str, QAction] = {}
         for number, key in enumerate(self.page_keys):
             action = QAction(PAGE_TITLES[key], self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.sidebar.setCurrentRow(row))
             go_menu.addAction(action)
-            if number:
+            self.page_actions[key] = action
+            if number and key != ROLLUP_PAGE:  # that one is shown (and so enabled) by show_rollup_page
                 self.waiting_actions.append(action)
         self.addActions([undo, redo, quit_action])
         help_menu = self.menuBar().addMenu("Trợ giú&p")
@@ -164,9 +170,18 @@ class MainWindow(QMainWindow):
         self.data_label.setText(f"Dữ liệu: {services.database.path}")
         self.overview_page.attach(services)
         self._update_title()
+        self.show_rollup_page(services.rollup.is_enabled())
         if self._pending_row is not None:
             self.sidebar.setCurrentRow(self._pending_row)
             self._show_row(self._pending_row)
+
+    def show_rollup_page(self, shown: bool) -> None:
+        """Roll-up mode on or off: the page and its menu entry appear or go."""
+        row = self.page_keys.index(ROLLUP_PAGE)
+        self.sidebar.setRowHidden(row, not shown)
+        self.page_actions[ROLLUP_PAGE].setVisible(shown)  # a hidden QAction counts as disabled too
+        if not shown and self.sidebar.currentRow() == row:
+            self.sidebar.setCurrentRow(self.page_keys.index("settings"))
 
     def _enable_data_parts(self, enabled: bool) -> None:
         """The pages past Tổng quan and the actions that read or write the data."""
@@ -239,6 +254,10 @@ class MainWindow(QMainWindow):
             from .reports.page import ReportPage
 
             return ReportPage(self.services, self.app_events)
+        if key == ROLLUP_PAGE:
+            from .rollup.page import RollupPage
+
+            return RollupPage(self.services, self.app_events)
         if key == "library":
             from .library.page import LibraryPage
 
@@ -305,6 +324,10 @@ class MainWindow(QMainWindow):
         return self.page("reports")
 
     @property
+    def rollup_page(self):
+        return self.page(ROLLUP_PAGE)
+
+    @property
     def library_page(self):
         return self.page("library")
 
@@ -321,6 +344,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Đã lưu.", 3000)
         if kind == events.PROFILE:
             self._update_title()
+        if kind == events.MODE and self.services is not None:
+            self.show_rollup_page(self.services.rollup.is_enabled())
         if kind == events.PLANS:
             self.undo_stack.clear()  # undo steps belong to the plan they were made in
 

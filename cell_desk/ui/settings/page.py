@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -94,6 +94,13 @@ class SettingsPage(QWidget):
         document_form.addRow("Nhiệm kỳ bắt đầu năm:", self.term_year)
         document_form.addRow(self.format_message)
 
+        self.rollup_mode = QCheckBox("Đảng ủy tổng hợp báo cáo của các chi bộ trực thuộc (thêm trang “Tổng hợp”)")
+        self.rollup_mode.setToolTip("Bật ở máy của đảng ủy: đăng ký các chi bộ, nhập gói báo cáo chi bộ gửi lên, "
+                                    "xem chi bộ nào gửi muộn, xuất báo cáo và bảng tổng hợp")
+        mode_box = QGroupBox("Chế độ làm việc")
+        mode_layout = QVBoxLayout(mode_box)
+        mode_layout.addWidget(self.rollup_mode)
+
         self.data_path = QLineEdit(str(services.database.path))
         self.data_path.setReadOnly(True)
         open_folder = QPushButton("Mở thư mục dữ liệu")
@@ -123,6 +130,7 @@ class SettingsPage(QWidget):
         column.addWidget(profile_box)
         column.addWidget(plan_box)
         column.addWidget(document_box)
+        column.addWidget(mode_box)
         column.addWidget(data_box)
         column.addStretch(1)
         holder = QWidget()  # the column on the left, the rest of a wide window left empty
@@ -136,6 +144,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.scroll)
 
         self.save_button.clicked.connect(self.save_profile)
+        self.rollup_mode.toggled.connect(self.set_rollup_mode)
         self.format_choice.activated.connect(self._choose_format)
         self.term_year.editingFinished.connect(self._save_term_year)
         self.edit_format_button.clicked.connect(self.copy_format_for_editing)
@@ -157,6 +166,9 @@ class SettingsPage(QWidget):
         self.form.set_profile(self.services.settings.profile())
         self.reload_formats()
         self.term_year.setValue(self.services.reports.term_start_year())
+        self.rollup_mode.blockSignals(True)
+        self.rollup_mode.setChecked(self.services.rollup.is_enabled())
+        self.rollup_mode.blockSignals(False)
         self.reload_plans()
 
     def _on_changed(self, kind: str) -> None:
@@ -164,6 +176,10 @@ class SettingsPage(QWidget):
             self.reload_plans()
         elif kind == events.PROFILE:  # also filled from an imported document
             self.form.set_profile(self.services.settings.profile())
+
+    def set_rollup_mode(self, enabled: bool) -> None:
+        self.services.rollup.set_enabled(enabled)
+        self.app_events.changed.emit(events.MODE)
 
     def reload_plans(self) -> None:
         chosen = self.chosen_plan_id()
