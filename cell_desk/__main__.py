@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     # Qt only: SQLAlchemy, Alembic and the services load after the first paint (ui/launcher.py).
     from .ui.launcher import run_gui
 
-    code = run_gui(data_dir=args.data_dir, smoke=args.smoke or args.first_paint,
+    code = run_gui(data_dir=args.data_dir, database_url=args.database, smoke=args.smoke or args.first_paint,
                    first_paint_only=args.first_paint, started=STARTED)
     _exit_now(code)
     return code  # not reached

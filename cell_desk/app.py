@@ -21,7 +21,7 @@ from .services.reports import ReportService
 from .services.rollup import RollupService
 from .services.settings import SettingsService
 from .storage.database import Database, open_database
-from .storage.location import resolve_data_dir
+from .storage.location import resolve_data_dir, resolve_database_url
 
 
 @dataclass
@@ -58,11 +58,14 @@ def open_services(
     *,
     clock: Clock = system_clock,
     image_codec: ImageCodec | None = None,
+    database_url: str | None = None,
     **open_options,
 ) -> Services:
-    """Opens the data folder (raising StorageError with a user message) and loads bundled plans.
-    The GUI passes an image codec; without one, posters can be listed but not imported."""
-    database = open_database(resolve_data_dir(data_dir), **open_options)
+    """Opens the data folder, or the PostgreSQL server that `database_url` (or its setting) names,
+    raising StorageError with a user message, and loads bundled plans. The GUI passes an image
+    codec; without one, posters can be listed but not imported."""
+    folder = resolve_data_dir(data_dir)
+    database = open_database(folder, database_url=resolve_database_url(database_url, folder), **open_options)
     try:
         plans = PlanService(database)
         plans.ensure_bundled_plans()

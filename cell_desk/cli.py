@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cell Desk – sổ tay công tác tuyên truyền của chi bộ. Không có lệnh thì mở cửa sổ chương trình.",
     )
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument(
+        "--database", metavar="URL",
+        help="dữ liệu trên máy chủ PostgreSQL thay cho tệp SQLite trong thư mục dữ liệu, ví dụ "
+             "postgresql://nguoidung:matkhau@may-chu:5432/cell_desk (hoặc biến môi trường CELL_DESK_DATABASE, "
+             "hoặc dòng đầu của tệp may-chu-postgresql.txt trong thư mục dữ liệu)",
+    )
     parser.add_argument("--version", action="version", version=f"Cell Desk {__version__}")
     parser.add_argument(
         "--smoke", action="store_true",
@@ -173,7 +179,7 @@ def run_command(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return EXIT_USER_ERROR
     try:
-        services = open_services(args.data_dir)
+        services = open_services(args.data_dir, database_url=args.database)
     except StorageError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
@@ -237,7 +243,7 @@ def run_command(args: argparse.Namespace) -> int:
                 print(f"Đã thêm {added} hoạt động mẫu vào nhật ký.")
             return 0
     except (ValidationError, LookupError, ValueError, ExportError, PlanFileError, ActivityFileError,
-            FormatProfileError) as exc:
+            FormatProfileError, StorageError) as exc:
         print(exc.args[0] if exc.args else str(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     finally:
@@ -245,11 +251,20 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_on_server(args, what: str) -> None:
+    from .storage.errors import StorageError
+    from .storage.location import resolve_data_dir, resolve_database_url
+
+    if resolve_database_url(args.database, resolve_data_dir(args.data_dir)):
+        raise StorageError(f"Dữ liệu đang ở máy chủ PostgreSQL: {what}")
+
+
 def _check(args) -> int:
     """Reads the data file without opening it for writing; a damaged file stays as it is."""
     from .storage.backups import read_backup
     from .storage.location import DATABASE_FILENAME, resolve_data_dir
 
+    _refuse_on_server(args, "máy chủ tự kiểm tra dữ liệu của nó; lệnh check chỉ dành cho tệp SQLite.")
     path = resolve_data_dir(args.data_dir) / DATABASE_FILENAME
     summary = read_backup(path, is_backup=False)
     print(f"Tệp dữ liệu {path} nguyên vẹn: {summary.describe()}.")
@@ -261,6 +276,7 @@ def _restore(args) -> int:
 
     from .app import open_services, restore_backup
 
+    _refuse_on_server(args, "khôi phục bằng pg_restore từ bản pg_dump; lệnh restore chỉ dành cho tệp SQLite.")
     kept = restore_backup(args.data_dir, Path(args.backup_file))
     services = open_services(args.data_dir)  # upgrades a backup from an older version
     services.close()

@@ -9,7 +9,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, literal_column, select
+from sqlalchemy import delete, func, insert, select
 
 from ..domain.activity import (
     Activity, ActivityDraft, ActivityFilter, ActivityRow, Attachment,
@@ -17,6 +17,7 @@ from ..domain.activity import (
 from ..domain.text import normalize_text, search_key
 from ..domain.validation import ValidationError
 from ..storage.database import Database
+from ..storage.portable_sql import text_position, without_index
 from ..storage.models import (
     ActivityFormRow, ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow, PhaseRow,
     PlanRow,
@@ -63,7 +64,7 @@ class ActivityService:
         columns = SORT_COLUMNS[sort]
         if activity_filter.query_words and sort == "date":
             # scanning the table and sorting what matched beats walking the date index here
-            columns = (literal_column("+activities.occurred_on"), ActivityRecord.id)
+            columns = (without_index(ActivityRecord.occurred_on), ActivityRecord.id)
         order = [column.desc() if descending else column.asc() for column in columns]
         query = select(ActivityRecord.id).where(*filter_conditions(activity_filter)).order_by(*order, ActivityRecord.id)
         with self.database.session() as session:
@@ -351,5 +352,5 @@ def filter_conditions(activity_filter: ActivityFilter) -> list:
         conditions.append(ActivityRecord.occurred_on <= activity_filter.date_to)
     if activity_filter.form:
         conditions.append(ActivityRecord.form == activity_filter.form)
-    conditions.extend(func.instr(ActivityRecord.search_key, word) > 0 for word in activity_filter.query_words)
+    conditions.extend(text_position(ActivityRecord.search_key, word) > 0 for word in activity_filter.query_words)
     return conditions

@@ -103,9 +103,10 @@ class ActivityExcel:
                     in cursor:
                 try:
                     occurred_on, ends_on = days[occurred_on], days[ends_on]
-                except KeyError:
-                    for text in (occurred_on, ends_on):
-                        days.setdefault(text, dt.date.fromisoformat(text[:10]) if text else None)
+                except KeyError:  # a day not seen yet: SQLite gives its text, PostgreSQL's driver a date
+                    for value in (occurred_on, ends_on):
+                        days.setdefault(value, value if isinstance(value, dt.date) or not value
+                                        else dt.date.fromisoformat(value[:10]))
                     occurred_on, ends_on = days[occurred_on], days[ends_on]
                 linked = items.get(activity_id, no_items)
                 if len(linked) > 1:
@@ -113,7 +114,7 @@ class ActivityExcel:
                 yield ExportedActivity(occurred_on, ends_on, form, title, content or "", place or "", organiser or "",
                                        members or 0, others or 0, [item_texts[i] for i in linked],
                                        files.get(activity_id, []) if files else [],
-                                       json.loads(tags) if tags and tags != "[]" else [])
+                                       _tags(tags))
 
     def preview(self, path: Path) -> ImportPreview:
         """Reads a workbook and says what would come in; writes nothing."""
@@ -173,3 +174,10 @@ def _document_progress(tree, today):
     heading = (f"{summary.kind_label} {summary.number} ngày {summary.issued_on:%d/%m/%Y}: {summary.title}"
                + (" – đã kết thúc" if summary.is_ended(today) else ""))
     return DocumentProgress(heading, lines)
+
+
+def _tags(stored) -> list:
+    """A row's tags as the driver gives them: JSON text from SQLite, a list already from PostgreSQL."""
+    if isinstance(stored, list):
+        return stored
+    return json.loads(stored) if stored and stored != "[]" else []

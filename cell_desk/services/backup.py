@@ -7,7 +7,8 @@ from typing import Callable
 
 from ..domain.backups import backups_to_keep
 from ..storage import backups as copies
-from ..storage.database import BACKUP_FOLDER, Database, backup_copy
+from ..storage.database import BACKUP_FOLDER, Database, backup_copy, shown_url
+from ..storage.errors import StorageError
 
 AUTO_FOLDER = "tu-dong"
 AUTO_LABEL = "tu-dong"
@@ -25,7 +26,10 @@ class BackupService:
         return self.database.folder / BACKUP_FOLDER
 
     def automatic(self) -> Path | None:
-        """The day's automatic copy, if there is none yet; then the old ones are thinned out."""
+        """The day's automatic copy, if there is none yet; then the old ones are thinned out. A
+        server's data is copied by the server's own tools (server_backup_advice)."""
+        if self.database.on_server:
+            return None
         auto = self.folder / AUTO_FOLDER
         today = self.now().date()
         if any(taken.date() == today for _path, taken in self._automatic_copies()):
@@ -60,6 +64,8 @@ class BackupService:
     def backup_to(self, target: Path) -> Path:
         """A .zip target gets the data file with every attachment and poster; a .sqlite3 target the
         data file alone. Any other name gets whichever the data needs (so the restore chooser finds it)."""
+        if self.database.on_server:
+            raise StorageError(self.server_backup_advice())
         target = Path(target)
         suffix = target.suffix.lower()
         if suffix not in (".sqlite3", ".zip"):
@@ -67,6 +73,26 @@ class BackupService:
         if target.suffix.lower() == ".zip":
             return copies.copy_with_files_to(self.database.folder, target)
         return copies.copy_to(self.database.path, target)
+
+    def server_backup_advice(self, which: Callable[[str], str | None] | None = None) -> str:
+        """What to do instead of a copy when the data is on PostgreSQL: pg_dump, with the command
+        written out, or how to install it when this machine has none."""
+        import shutil
+
+        url = shown_url(self.database.server_url or "")
+        dump = f"cell-desk-{self.now():%Y%m%d}.dump"
+        found = (which or shutil.which)("pg_dump")
+        if found:
+            how = (f"Máy này có pg_dump ({found}). Sao lưu bằng lệnh:\n"
+                   f"    pg_dump --format=custom --file={dump} \"{url}\"\n"
+                   f"và khôi phục bằng: pg_restore --clean --dbname=\"{url}\" {dump}")
+        else:
+            how = ("Máy này chưa có pg_dump. Hãy cài công cụ dòng lệnh của PostgreSQL (Debian/Ubuntu: "
+                   "sudo apt install postgresql-client; Windows: bộ cài PostgreSQL, phần Command Line Tools), "
+                   f"rồi sao lưu bằng lệnh:\n    pg_dump --format=custom --file={dump} \"{url}\"")
+        return (f"Dữ liệu đang nằm trên máy chủ PostgreSQL {url}, nên Cell Desk không tự chép nó ra tệp; "
+                f"việc sao lưu do pg_dump làm.\n{how}\n"
+                f"Ảnh, pa-nô và tệp đính kèm nằm trong thư mục dữ liệu {self.database.folder}: hãy chép cả thư mục đó.")
 
     def available(self) -> list[copies.BackupSummary]:
         return copies.available_backups(self.folder)

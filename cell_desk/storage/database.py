@@ -29,16 +29,30 @@ BACKUP_FOLDER = "backups"
 
 
 class Database:
-    """The open data file: an engine and a session factory."""
+    """The open data: an engine and a session factory. On SQLite (the desktop default) the data is
+    the file at `path`; on a PostgreSQL server it is the database at `url`, and the data folder
+    still holds what is kept as files (attachments, posters, format profiles)."""
 
-    def __init__(self, path: Path, engine: Engine):
+    def __init__(self, path: Path, engine: Engine, *, server_url: str | None = None):
         self.path = path
         self.engine = engine
+        self.server_url = server_url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    @property
+    def on_server(self) -> bool:
+        return self.server_url is not None
+
+    @property
+    def location(self) -> str:
+        """Where the data is, as the window shows it (a server's password left out)."""
+        if self.server_url is None:
+            return str(self.path)
+        return f"máy chủ PostgreSQL {shown_url(self.server_url)}"
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -50,6 +64,8 @@ class Database:
             session.commit()
         except OperationalError as exc:
             session.rollback()
+            if self.on_server:
+                raise errors.server_write_failed(self.location, str(exc.orig)) from exc
             raise errors.write_failed(self.path, str(exc.orig)) from exc
         except StaleDataError as exc:  # the row's version moved on under us: another user saved it
             session.rollback()
@@ -67,12 +83,18 @@ class Database:
 def open_database(
     folder: Path,
     *,
+    database_url: str | None = None,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     now: dt.datetime | None = None,
 ) -> Database:
-    """Opens (creating or upgrading) the data file in `folder`, or raises a StorageError."""
+    """Opens (creating or upgrading) the data file in `folder`, or the PostgreSQL database at
+    `database_url`, or raises a StorageError."""
     folder = Path(folder)
     _ensure_writable_folder(folder)
+    if database_url:
+        from .server import open_server_database
+
+        return open_server_database(folder, database_url)
     path = folder / DATABASE_FILENAME
     revision = _inspect_existing(path, busy_timeout_ms)
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -163,15 +185,29 @@ def _probe_write(engine: Engine, path: Path) -> None:
         raise
 
 
-def _migrate(engine: Engine) -> None:
+def _migrate(engine: Engine, before=None) -> None:
+    """Runs the migrations to head in one transaction; `before(connection)` runs first in it (a
+    server takes its lock there, so two users starting at once do not both migrate)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
     with engine.begin() as conn:
+        if before is not None:
+            before(conn)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for a window or a log."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # a URL too broken to parse is shown as typed, up to its credentials
+        return url.rsplit("@", 1)[-1]
 
 
 def backup_copy(source: Path, folder: Path, label: str, *, now: dt.datetime | None = None) -> Path:

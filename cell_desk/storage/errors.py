@@ -36,6 +36,10 @@ class WriteFailed(StorageError):
     """A save that the disk or the file refused; nothing of it was written."""
 
 
+class ServerUnreachable(StorageError):
+    """The PostgreSQL server refused or did not answer."""
+
+
 class EditConflict(StorageError):
     """Someone else saved the same row after this copy of it was read; nothing of this save was written."""
 
@@ -119,3 +123,11 @@ def edit_conflict(what: str = "mục này") -> EditConflict:
         f"Người khác vừa lưu thay đổi cho {what} trong lúc bạn đang sửa, nên thay đổi của bạn chưa được lưu "
         "(để không ghi đè lên thay đổi của họ). Hãy xem lại bản mới nhất rồi sửa lại."
     )
+
+
+def server_write_failed(location: str, reason: str) -> WriteFailed:
+    import logging
+
+    logging.getLogger("cell_desk").warning("%s: %s", location, reason)
+    return WriteFailed(f"Chưa lưu được thay đổi vừa rồi vào {location}: mất kết nối tới máy chủ hoặc máy chủ "
+                       "từ chối. Hãy kiểm tra mạng nội bộ rồi làm lại; thay đổi này chưa được ghi.")

@@ -1,4 +1,7 @@
-"""Where the data folder is: --data-dir, CELL_DESK_DATA_DIR, portable mode, or the user folder."""
+"""Where the data is. The folder: --data-dir, CELL_DESK_DATA_DIR, portable mode, or the user
+folder. A PostgreSQL server instead of the folder's SQLite file: --database, CELL_DESK_DATABASE,
+or the first line of the folder's SERVER_SETTING_FILENAME (the setting lives beside the data, not
+in it: the program reads it before it knows where the data is)."""
 from __future__ import annotations
 
 import os
@@ -8,6 +11,8 @@ from pathlib import Path
 DATA_DIR_ENV = "CELL_DESK_DATA_DIR"
 PORTABLE_MARKER = "cell_desk.portable"
 DATABASE_FILENAME = "cell_desk.sqlite3"
+DATABASE_URL_ENV = "CELL_DESK_DATABASE"
+SERVER_SETTING_FILENAME = "may-chu-postgresql.txt"
 
 
 def program_folder() -> Path:
@@ -29,3 +34,18 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None, environ: dict | 
     import platformdirs
 
     return Path(platformdirs.user_data_dir("CellDesk", appauthor=False, roaming=True))
+
+
+def resolve_database_url(explicit: str | None, folder: Path, environ: dict | None = None) -> str | None:
+    """The server's URL, or None for the desktop default (the SQLite file in `folder`)."""
+    environ = os.environ if environ is None else environ
+    if explicit and explicit.strip():
+        return explicit.strip()
+    if environ.get(DATABASE_URL_ENV, "").strip():
+        return environ[DATABASE_URL_ENV].strip()
+    try:
+        lines = (Path(folder) / SERVER_SETTING_FILENAME).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    written = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return written[0] if written else None

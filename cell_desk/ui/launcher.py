@@ -60,9 +60,10 @@ class _DeferredStart(QObject):
     and the window's writing parts stay off until they have passed (MainWindow.attach)."""
 
     def __init__(self, app: QApplication, window, folder: Path, started: float, *, smoke: bool,
-                 first_paint_only: bool = False):
+                 first_paint_only: bool = False, database_url: str | None = None):
         super().__init__()
         self.app, self.window, self.folder, self.started = app, window, folder, started
+        self.database_url = database_url
         self.smoke, self.first_paint_only = smoke, first_paint_only
         self.painted_ms: float | None = None
         self.ready_ms: float | None = None
@@ -91,7 +92,8 @@ class _DeferredStart(QObject):
         except OSError:
             pass  # an unwritable folder is reported when the data is opened
         try:
-            self.services = _open_or_recover(self.folder, self.smoke, parent=self.window)
+            self.services = _open_or_recover(self.folder, self.smoke, parent=self.window,
+                                             database_url=self.database_url)
             if self.services is None:
                 self.failed = True
                 self.window.close()
@@ -135,16 +137,17 @@ def tell(smoke: bool, title: str, message: str, parent=None) -> None:
         show_error(parent, title, message)
 
 
-def run_gui(data_dir: str | None = None, *, smoke: bool = False, first_paint_only: bool = False,
-            started: float | None = None) -> int:
+def run_gui(data_dir: str | None = None, *, database_url: str | None = None, smoke: bool = False,
+            first_paint_only: bool = False, started: float | None = None) -> int:
     """smoke: no person is there (messages go to standard error), and the program ends once the
     data is open; first_paint_only (for benchmarks/startup.py): it ends at the first paint."""
     started = time.perf_counter() if started is None else started
     app = make_application(with_icon=False)
-    from ..storage.location import resolve_data_dir
+    from ..storage.location import resolve_data_dir, resolve_database_url
     from .single_instance import InstanceGuard
 
     folder = resolve_data_dir(data_dir)
+    database_url = resolve_database_url(database_url, folder)
     guard = InstanceGuard(folder)
     try:
         acquired = guard.acquire()
@@ -159,12 +162,13 @@ def run_gui(data_dir: str | None = None, *, smoke: bool = False, first_paint_onl
              "Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
         return EXIT_ALREADY_RUNNING
     try:
-        return _run_locked(app, guard, folder, smoke, first_paint_only, started)
+        return _run_locked(app, guard, folder, database_url, smoke, first_paint_only, started)
     finally:
         guard.release()
 
 
-def _run_locked(app: QApplication, guard, folder: Path, smoke: bool, first_paint_only: bool, started: float) -> int:
+def _run_locked(app: QApplication, guard, folder: Path, database_url: str | None, smoke: bool,
+                first_paint_only: bool, started: float) -> int:
     if not smoke:
         from ..logs import log_path
         from .crash import install_excepthook
@@ -175,8 +179,11 @@ def _run_locked(app: QApplication, guard, folder: Path, smoke: bool, first_paint
     from ..storage.first_look import read_first_look
     from .main_window import MainWindow
 
-    window = MainWindow(data_dir=folder, first_look=read_first_look(folder, dt.date.today()))
-    start = _DeferredStart(app, window, folder, started, smoke=smoke, first_paint_only=first_paint_only)
+    # the first look reads the SQLite file; a server's data comes with the full opening
+    first_look = None if database_url else read_first_look(folder, dt.date.today())
+    window = MainWindow(data_dir=folder, first_look=first_look)
+    start = _DeferredStart(app, window, folder, started, smoke=smoke, first_paint_only=first_paint_only,
+                           database_url=database_url)
     window.installEventFilter(start)
     window.show()
     QTimer.singleShot(UNPAINTED_START_MS, start.finish)
@@ -218,21 +225,22 @@ def _smoke_result(start: _DeferredStart) -> int:
     return 0
 
 
-def _open(folder: Path):
+def _open(folder: Path, database_url: str | None):
     from ..app import open_services
     from .library.images import QtImageCodec
 
-    return open_services(folder, image_codec=QtImageCodec())
+    return open_services(folder, image_codec=QtImageCodec(), database_url=database_url)
 
 
-def _open_or_recover(folder: Path, smoke: bool, parent=None):
-    """The services, or None after telling why. A damaged file offers the latest backup."""
+def _open_or_recover(folder: Path, smoke: bool, parent=None, database_url: str | None = None):
+    """The services, or None after telling why. A damaged file offers the latest backup (a
+    server's data is the server's to restore)."""
     while True:
         try:
-            return _open(folder)
+            return _open(folder, database_url)
         except StorageError as exc:
             log.warning("%s", exc)
-            if smoke or not isinstance(exc, RESTORABLE):
+            if smoke or database_url or not isinstance(exc, RESTORABLE):
                 tell(smoke, "Không mở được dữ liệu", str(exc), parent)
                 return None
             backup = _choose_recovery(folder, str(exc), parent)

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self._make_working_parts()
         self._enable_data_parts(True)
-        self.data_label.setText(f"Dữ liệu: {services.database.path}")
+        self.data_label.setText(f"Dữ liệu: {services.database.location}")
         self.overview_page.attach(services)
         self._update_title()
         self.show_rollup_page(services.rollup.is_enabled())

@@ -2,7 +2,7 @@
 # Installs what the document checks of the test suite use, only where it is missing:
 # LibreOffice Writer and Calc (open the exported .docx and .xlsx, convert them to PDF/CSV) and
 # poppler-utils (count PDF pages), fonts-liberation2, Tesseract OCR with its Vietnamese data (the
-# import of scanned PDFs and photos). Run by `make test`. Without them those checks skip, so a
+# import of scanned PDFs and photos), PostgreSQL. Run by `make test`. Without them those checks skip, so a
 # machine where nothing can be installed still runs the rest of the suite.
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
@@ -14,6 +14,9 @@ command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fc-list :lang=vi family 2>/dev/null | grep -qi 'Liberation Serif' || missing="$missing fonts-liberation2"
 command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr"
 tesseract --list-langs 2>/dev/null | grep -qx 'vie' || missing="$missing tesseract-ocr-vie"
+# PostgreSQL's server: the service tests run on it as well as on SQLite; each run starts its own
+# throwaway cluster on a free local port (tests/postgres_server.py), not the package's own service
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
 # strace: `make bundle-smoke` proves the built program opens no network socket
 command -v strace >/dev/null 2>&1 || missing="$missing strace"
 [ -z "$missing" ] && exit 0

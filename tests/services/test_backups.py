@@ -12,6 +12,8 @@ from cell_desk.storage.backups import read_backup
 from cell_desk.storage.location import DATABASE_FILENAME
 from tests.storage.test_database import damage
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself; on PostgreSQL a backup is pg_dump's (test_server.py)
+
 
 def test_the_daily_copy_is_taken_once_a_day_and_old_ones_are_thinned(services):
     days = iter([dt.datetime(2026, 1, 1, 8) + dt.timedelta(days=n, hours=h) for n in range(40) for h in (0, 5)])

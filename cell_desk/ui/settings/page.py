@@ -101,16 +101,21 @@ class SettingsPage(QWidget):
         mode_layout = QVBoxLayout(mode_box)
         mode_layout.addWidget(self.rollup_mode)
 
-        self.data_path = QLineEdit(str(services.database.path))
+        on_server = services.database.on_server
+        self.data_path = QLineEdit(services.database.location)
         self.data_path.setReadOnly(True)
         open_folder = QPushButton("Mở thư mục dữ liệu")
         data_box = QGroupBox("Dữ liệu")
         data_layout = QVBoxLayout(data_box)
-        data_layout.addWidget(QLabel("Toàn bộ dữ liệu nằm trong tệp:"))
+        data_layout.addWidget(QLabel("Dữ liệu dùng chung nằm trên:" if on_server else "Toàn bộ dữ liệu nằm trong tệp:"))
         data_layout.addWidget(self.data_path)
-        self.backup_button = QPushButton("Sao lưu ra tệp…")
-        self.backup_button.setToolTip("Chép toàn bộ dữ liệu ra một tệp, ví dụ vào USB")
+        self.backup_button = QPushButton("Cách sao lưu…" if on_server else "Sao lưu ra tệp…")
+        self.backup_button.setToolTip("Dữ liệu trên máy chủ được sao lưu bằng pg_dump" if on_server
+                                      else "Chép toàn bộ dữ liệu ra một tệp, ví dụ vào USB")
         self.restore_button = QPushButton("Khôi phục từ bản sao lưu…")
+        if on_server:
+            self.restore_button.setEnabled(False)
+            self.restore_button.setToolTip("Dữ liệu trên máy chủ được khôi phục bằng pg_restore")
         folder_row = QHBoxLayout()
         folder_row.addWidget(open_folder)
         folder_row.addWidget(self.backup_button)
@@ -119,6 +124,7 @@ class SettingsPage(QWidget):
         data_layout.addLayout(folder_row)
         self.backup_message = QLabel()
         self.backup_message.setWordWrap(True)
+        self.backup_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # pg_dump's command is copied from it
         data_layout.addWidget(self.backup_message)
 
         save_row.addStretch(1)
@@ -272,6 +278,9 @@ class SettingsPage(QWidget):
     def _ask_backup(self) -> None:
         from ..file_dialogs import save_file
 
+        if self.services.database.on_server:
+            self.backup_message.setText(self.services.backups.server_backup_advice())
+            return
         full = self.services.backups.has_files()
         suggested = f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}{'.zip' if full else '.sqlite3'}"
         kinds = ["Bản sao lưu đầy đủ, kèm ảnh, pa-nô và tệp đính kèm (*.zip)", "Chỉ tệp dữ liệu (*.sqlite3)"]
