@@ -6,8 +6,10 @@ most 2x SQLite. Each run starts from a fresh desk (a new data folder; on Postgre
 database, dropped after) with the profile saved and the 300 cells registered, untimed; the
 packages are written once, each with the same real .docx as the cell's own report.
 
-PostgreSQL is measured with --database-url (a server whose user may CREATE DATABASE; each run
-makes its own rollup_bench_<n> there and drops it after); without it the table says it was not.
+PostgreSQL is measured on --database-url (a server whose user may CREATE DATABASE; each run makes
+its own rollup_bench_<n> there and drops it after), or else on a throwaway server started here
+with PostgreSQL's default (durable) settings (tests/postgres_server.py); with neither, the table
+says it was not measured.
 
 Usage: python benchmarks/rollup.py [--cells 300] [--runs 3] [--database-url postgresql+psycopg://...]
 Prints a markdown table; exits 0 when it could measure.
@@ -122,7 +124,9 @@ def postgres_desks(url: str, work: Path) -> Callable[[int], contextlib.AbstractC
     from cell_desk.app import open_services
     from cell_desk.services.clock import fixed_clock
 
-    base = make_url(url)
+    from cell_desk.storage.server import server_url
+
+    base = make_url(server_url(url))
 
     @contextlib.contextmanager
     def desk(run: int) -> Iterator[Callable[[], object]]:
@@ -167,10 +171,15 @@ def main() -> int:
         size = sum(path.stat().st_size for path in packages.iterdir()) / 1e6
 
         sqlite = measure(sqlite_desks(work), packages, work, args.cells, args.runs)
-        # tests/postgres_server.py (a throwaway server) was not there yet when this was written: only
-        # --database-url starts the PostgreSQL run for now
-        url, source = args.database_url, "--database-url"
-        postgres = measure(postgres_desks(url, work), packages, work, args.cells, args.runs) if url else None
+        with contextlib.ExitStack() as stack:
+            url, source = args.database_url, "--database-url"
+            if not url:
+                from tests.postgres_server import server_programs, throwaway_server
+
+                if server_programs() is not None:
+                    url = stack.enter_context(throwaway_server(durable=True))
+                    source = "a server started on this machine with PostgreSQL's default settings"
+            postgres = measure(postgres_desks(url, work), packages, work, args.cells, args.runs) if url else None
 
     print(f"## Roll-up, {args.cells} cells' packages for {PERIOD} ({size:.1f} MB of .zip; best of {args.runs})")
     print()
@@ -190,7 +199,7 @@ def main() -> int:
               f"{'OK' if ratio <= RATIO_BUDGET else 'OVER BUDGET'} |")
     else:
         print()
-        print("PostgreSQL: not measured (give --database-url)")
+        print("PostgreSQL: not measured (give --database-url, or install the Debian package postgresql)")
     return 0
 
 

@@ -295,7 +295,7 @@ class RollupReportRow(Base):
     activities: Mapped[int] = mapped_column(Integer, default=0)
     people: Mapped[int] = mapped_column(Integer, default=0)
     manifest: Mapped[dict] = mapped_column(JSON)
-    report_docx: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    report_docx: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)  # 30-40 KB a row: read alone, when asked for
     file_name: Mapped[str] = mapped_column(String(300), default="")
     fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of the manifest: the same package sent twice
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
