@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan_export.add_argument("plan_id", type=int, metavar="ID")
     plan_export.add_argument("--out", required=True, metavar="FILE", help="tệp .json")
 
+    server = commands.add_parser("server", help="dữ liệu dùng chung trên máy chủ PostgreSQL")
+    server_commands = server.add_subparsers(dest="server_command", metavar="LỆNH", required=True)
+    server_copy = server_commands.add_parser(
+        "copy", help="chép toàn bộ dữ liệu của tệp SQLite lên một cơ sở dữ liệu PostgreSQL còn trống, rồi từ lần "
+                     "mở sau dùng dữ liệu trên máy chủ (tệp trên máy giữ nguyên)")
+    server_copy.add_argument("url", metavar="URL", help="ví dụ postgresql://nguoidung:matkhau@may-chu:5432/cell_desk")
     demo = commands.add_parser("demo-data", help="điền dữ liệu mẫu (trạng thái các nội dung) vào cơ sở dữ liệu")
     demo.add_argument("--activities", type=int, default=0, metavar="N",
                       help="thêm N hoạt động mẫu rải theo các đợt của kế hoạch")
@@ -229,6 +235,8 @@ def run_command(args: argparse.Namespace) -> int:
             from .cli_meetings import run_meeting_command
 
             return run_meeting_command(services, args)
+        if args.command == "server":
+            return _server_copy(services, args)
         if args.command == "demo-data":
             from .services.demo import fill_checklist
 
@@ -257,6 +265,18 @@ def _refuse_on_server(args, what: str) -> None:
 
     if resolve_database_url(args.database, resolve_data_dir(args.data_dir)):
         raise StorageError(f"Dữ liệu đang ở máy chủ PostgreSQL: {what}")
+
+
+def _server_copy(services, args) -> int:
+    from .storage.location import save_server_setting
+    from .storage.transfer import copy_to_server
+
+    copied = copy_to_server(services.database, args.url)
+    setting = save_server_setting(services.data_dir, args.url)
+    print(f"Đã chép {copied.total} dòng dữ liệu lên {copied.location}. Tệp {services.database.path} giữ nguyên.")
+    print(f"Từ lần mở sau, thư mục dữ liệu này dùng dữ liệu trên máy chủ (ghi ở {setting}; xóa tệp đó để dùng "
+          "lại tệp trên máy). Ảnh, pa-nô và tệp đính kèm vẫn ở thư mục dữ liệu.")
+    return 0
 
 
 def _check(args) -> int:

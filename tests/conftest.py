@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 from cell_desk.app import open_services  # noqa: E402
 from cell_desk.services.clock import fixed_clock  # noqa: E402
 
+TEMPLATE = "cell_desk_template"  # a migrated server database holding the bundled plan, copied per test
+
 # Mid-phase 1.3 of the seed plan (01/07/2020 – 31/08/2020), five days before a report deadline.
 SEED_TODAY = dt.date(2020, 8, 15)
 
@@ -64,3 +66,20 @@ def no_network(monkeypatch):
         monkeypatch.setattr(socket.socket, name, refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    """A throwaway PostgreSQL server for the session (tests/postgres_server.py), with TEMPLATE."""
+    from tests.postgres_server import admin, database_url, server_programs, throwaway_server
+
+    if server_programs() is None:
+        if os.environ.get("CELL_DESK_REQUIRE_POSTGRES"):
+            pytest.fail("CELL_DESK_REQUIRE_POSTGRES is set but PostgreSQL's server is not installed")
+        pytest.skip("PostgreSQL's server is not installed (Debian package postgresql; `make test` installs it)")
+    with throwaway_server() as server:
+        admin(server, f"CREATE DATABASE {TEMPLATE}")
+        folder = tmp_path_factory.mktemp("pg-template")
+        # migrated and holding the bundled plan, as a new SQLite file is after its first opening
+        open_services(folder, clock=fixed_clock(SEED_TODAY), database_url=database_url(server, TEMPLATE)).close()
+        yield server

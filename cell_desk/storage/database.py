@@ -201,11 +201,14 @@ def _migrate(engine: Engine, before=None) -> None:
 
 
 def shown_url(url: str) -> str:
-    """The URL without its password, for a window or a log."""
+    """The URL without its password, as people write it (no driver name: pg_dump takes it so),
+    for a window, a command to copy, or a log."""
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        # the password left out, not starred: pg_dump then asks for it (or reads ~/.pgpass)
+        return parsed._replace(drivername=parsed.get_backend_name(), password=None).render_as_string()  # URL is a NamedTuple; set() cannot clear
     except Exception:  # a URL too broken to parse is shown as typed, up to its credentials
         return url.rsplit("@", 1)[-1]
 

@@ -49,3 +49,16 @@ def resolve_database_url(explicit: str | None, folder: Path, environ: dict | Non
         return None
     written = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     return written[0] if written else None
+
+
+def save_server_setting(folder: Path, url: str) -> Path:
+    """Writes the setting that makes this data folder open the server from the next start."""
+    import tempfile
+
+    path = Path(folder) / SERVER_SETTING_FILENAME
+    text = ("# Cell Desk mở dữ liệu trên máy chủ PostgreSQL này thay cho tệp cell_desk.sqlite3 "
+            "(xóa tệp này để dùng lại tệp trên máy)\n" + url.strip() + "\n")
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
+    return path

@@ -16,3 +16,7 @@ class AppEvents(QObject):
 ITEMS = "items"
 ACTIVITIES = "activities"
 DOCUMENTS = "documents"
+
+# Trang → Tải lại dữ liệu (F5): every page reads again what others saved (several users on one
+# server, or a second window on the same file)
+RELOAD_KINDS = (PLANS, ITEMS, ACTIVITIES, DOCUMENTS, PROFILE, MODE)

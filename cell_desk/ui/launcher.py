@@ -181,7 +181,7 @@ def _run_locked(app: QApplication, guard, folder: Path, database_url: str | None
 
     # the first look reads the SQLite file; a server's data comes with the full opening
     first_look = None if database_url else read_first_look(folder, dt.date.today())
-    window = MainWindow(data_dir=folder, first_look=first_look)
+    window = MainWindow(data_dir=folder, first_look=first_look, on_server=bool(database_url))
     start = _DeferredStart(app, window, folder, started, smoke=smoke, first_paint_only=first_paint_only,
                            database_url=database_url)
     window.installEventFilter(start)

@@ -29,7 +29,7 @@ ROLLUP_PAGE = "rollup"
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, parent=None, *, data_dir: Path | None = None,
-                 first_look: FirstLook | None = None):
+                 first_look: FirstLook | None = None, on_server: bool = False):
         """With services, the whole window. Without (start-up, before the data file is checked and
         opened), Tổng quan shows the first look and every page and action that could write waits
         for attach(): nothing is written before the file's checks have passed."""
@@ -72,10 +72,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
 
-        database_path = self.data_dir / DATABASE_FILENAME
-        self.data_label = QLabel(f"Dữ liệu: {database_path}" if services is not None
-                                 else f"Đang mở dữ liệu: {database_path}…")
-        self.data_label.setToolTip(str(database_path))
+        location = (services.database.location if services is not None
+                    else "máy chủ PostgreSQL" if on_server else str(self.data_dir / DATABASE_FILENAME))
+        self.data_label = QLabel(f"Dữ liệu: {location}" if services is not None else f"Đang mở dữ liệu: {location}…")
+        self.data_label.setToolTip(location)
         # a long path must not widen the window
         self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.data_label, 1)
@@ -139,7 +139,14 @@ class MainWindow(QMainWindow):
             self.page_actions[key] = action
             if number and key != ROLLUP_PAGE:  # that one is shown (and so enabled) by show_rollup_page
                 self.waiting_actions.append(action)
-        self.addActions([undo, redo, quit_action])
+        go_menu.addSeparator()
+        self.reload_action = QAction("Tải lại dữ liệu", self)
+        self.reload_action.setShortcut(QKeySequence("F5"))
+        self.reload_action.setToolTip("Đọc lại dữ liệu, kể cả những gì người khác vừa lưu")
+        self.reload_action.triggered.connect(self.reload_data)
+        go_menu.addAction(self.reload_action)
+        self.waiting_actions.append(self.reload_action)
+        self.addActions([undo, redo, quit_action, self.reload_action])
         help_menu = self.menuBar().addMenu("Trợ giú&p")
         guide = QAction("Hướng dẫn sử dụng", self)
         guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
@@ -168,6 +175,7 @@ class MainWindow(QMainWindow):
         self._make_working_parts()
         self._enable_data_parts(True)
         self.data_label.setText(f"Dữ liệu: {services.database.location}")
+        self.data_label.setToolTip(services.database.location)
         self.overview_page.attach(services)
         self._update_title()
         self.show_rollup_page(services.rollup.is_enabled())
@@ -198,7 +206,7 @@ class MainWindow(QMainWindow):
 
         folder = self.data_dir
         return (f"Cell Desk {__version__} – sổ tay công tác tuyên truyền của chi bộ, chạy không cần mạng.\n\n"
-                f"Dữ liệu: {folder / DATABASE_FILENAME}\n"
+                f"Dữ liệu: {self.services.database.location if self.services else folder / DATABASE_FILENAME}\n"
                 f"Bản sao lưu: {folder / 'backups'}\n"
                 f"Nhật ký: {folder / LOG_FOLDER / LOG_FILE}")
 
@@ -338,6 +346,13 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         key = next(key for key, built in self._built.items() if built is page)
         self.sidebar.setCurrentRow(self.page_keys.index(key))
+
+    def reload_data(self) -> None:
+        for kind in events.RELOAD_KINDS:
+            self.app_events.changed.emit(kind)
+        if ROLLUP_PAGE in self._built and self.services.rollup.is_enabled():
+            self._built[ROLLUP_PAGE].reload()
+        self.statusBar().showMessage("Đã tải lại dữ liệu.", 3000)
 
     def _on_changed(self, kind: str) -> None:
         if kind == events.CHECKLIST:

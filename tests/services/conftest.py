@@ -2,17 +2,15 @@
 PostgreSQL server started for the session (tests/postgres_server.py). Each test on PostgreSQL gets
 databases of its own, copied from a template already migrated, one per data folder it opens."""
 import itertools
-import os
 
 import pytest
 
 from cell_desk.app import open_services
 from cell_desk.services.clock import fixed_clock
-from tests.conftest import SEED_TODAY
-from tests.postgres_server import admin, database_url, server_programs, throwaway_server
+from tests.conftest import SEED_TODAY, TEMPLATE
+from tests.postgres_server import admin, database_url
 
 ENGINES = ("sqlite", "postgresql")
-TEMPLATE = "cell_desk_template"
 _numbers = itertools.count(1)
 
 
@@ -21,20 +19,6 @@ def pytest_generate_tests(metafunc):
         marked = {name for name in ("sqlite_only", "postgresql_only") if metafunc.definition.get_closest_marker(name)}
         engines = [engine for engine in ENGINES if f"{engine}_only" in marked] if marked else ENGINES
         metafunc.parametrize("engine", engines, indirect=True)
-
-
-@pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory):
-    if server_programs() is None:
-        if os.environ.get("CELL_DESK_REQUIRE_POSTGRES"):
-            pytest.fail("CELL_DESK_REQUIRE_POSTGRES is set but PostgreSQL's server is not installed")
-        pytest.skip("PostgreSQL's server is not installed (Debian package postgresql; `make test` installs it)")
-    with throwaway_server() as server:
-        admin(server, f"CREATE DATABASE {TEMPLATE}")
-        folder = tmp_path_factory.mktemp("pg-template")
-        # migrated and holding the bundled plan, as a new SQLite file is after its first opening
-        open_services(folder, clock=fixed_clock(SEED_TODAY), database_url=database_url(server, TEMPLATE)).close()
-        yield server
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from cell_desk.storage.errors import EditConflict, NotADatabase, ServerUnreachab
 from cell_desk.storage.location import SERVER_SETTING_FILENAME, resolve_database_url
 from cell_desk.storage.models import ChecklistItemRow
 from cell_desk.storage.schema import HEAD_REVISION
+from tests.conftest import SEED_TODAY
 from tests.postgres_server import admin, database_url
 
 on_server = pytest.mark.postgresql_only
@@ -68,7 +69,7 @@ def test_backup_on_the_server_points_to_pg_dump_and_makes_no_file(open_at, engin
 def test_the_window_names_the_server_without_its_password(open_at, engine):
     services = open_at()
     assert services.database.on_server
-    assert services.database.location.startswith("máy chủ PostgreSQL postgresql+psycopg://")
+    assert services.database.location.startswith("máy chủ PostgreSQL postgresql://cell_desk@127.0.0.1:")
 
 
 @on_server
@@ -149,3 +150,73 @@ def test_the_server_setting_comes_from_the_flag_then_the_environment_then_the_da
     environ = {"CELL_DESK_DATABASE": "postgresql://env@may-chu/db"}
     assert resolve_database_url(None, tmp_path, environ=environ) == "postgresql://env@may-chu/db"
     assert resolve_database_url(" postgresql://flag@x/db ", tmp_path, environ=environ) == "postgresql://flag@x/db"
+
+
+def test_an_address_is_shown_without_its_password_and_as_pg_dump_takes_it():
+    from cell_desk.storage.database import shown_url
+
+    assert shown_url("postgresql+psycopg://vp:bi-mat@may-chu:5432/cell_desk") == "postgresql://vp@may-chu:5432/cell_desk"
+
+
+@on_server
+def test_the_advised_pg_dump_command_makes_a_backup(open_at, engine, tmp_path):
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed (Debian package postgresql-client)")
+    services = open_at()
+    services.rollup.register("Chi bộ Phòng Kế toán")
+    advice = services.backups.server_backup_advice()
+    command = shlex.split(next(line for line in advice.splitlines() if line.strip().startswith("pg_dump")))
+    subprocess.run(command, check=True, cwd=tmp_path, capture_output=True, timeout=60)
+    (dump,) = tmp_path.glob("cell-desk-*.dump")
+    listing = subprocess.run(["pg_restore", "--list", str(dump)], check=True, capture_output=True, text=True).stdout
+    assert "rollup_cells" in listing and "checklist_items" in listing
+
+
+@on_server
+def test_the_file_s_data_is_copied_whole_onto_an_empty_server_database(postgres_server, engine, tmp_path, capsys):
+    from sqlalchemy import select
+
+    from cell_desk.app import open_services
+    from cell_desk.domain.activity import ActivityDraft
+    from cell_desk.services.clock import fixed_clock
+    from cell_desk.services.demo import fill_activities, fill_checklist
+    from cell_desk.storage.models import ActivityRow, Base
+
+    folder = tmp_path / "van-phong"
+    desk = open_services(folder, clock=fixed_clock(SEED_TODAY))
+    fill_checklist(desk.database, desk.clock)
+    fill_activities(desk.database, 40, desk.clock)
+    desk.rollup.register_many("Chi bộ Phòng Kế toán\nChi bộ Văn phòng")
+    desk.close()
+    admin(postgres_server, "CREATE DATABASE moved_office")
+    url = database_url(postgres_server, "moved_office")
+    try:
+        assert main(["--data-dir", str(folder), "server", "copy", url]) == 0
+        assert "Đã chép" in capsys.readouterr().out
+        assert resolve_database_url(None, folder, environ={}) == url  # the next start opens the server
+        original = create_engine(f"sqlite:///{folder / 'cell_desk.sqlite3'}")
+        moved = open_services(folder, clock=fixed_clock(SEED_TODAY))
+        assert moved.database.on_server
+        for table in Base.metadata.sorted_tables:
+            order = list(table.primary_key.columns)
+            with original.connect() as a, moved.database.engine.connect() as b:
+                assert [tuple(r) for r in a.execute(select(table).order_by(*order))] == \
+                       [tuple(r) for r in b.execute(select(table).order_by(*order))], table.name
+        with moved.database.session() as session:
+            highest = max(session.scalars(select(ActivityRow.id)))
+        added = moved.activities.add(ActivityDraft(occurred_on=SEED_TODAY, form="Tuyên truyền miệng",
+                                                   title="Tuyên truyền sau khi chuyển lên máy chủ"))
+        assert added.id > highest  # numbering goes on past the copied rows
+        moved.close()
+        # a second copy is refused and writes nothing
+        assert main(["--data-dir", str(folder), "--database", url, "server", "copy", url]) != 0
+        (folder / SERVER_SETTING_FILENAME).unlink()
+        assert main(["--data-dir", str(folder), "server", "copy", url]) != 0
+        assert "đã có dữ liệu Cell Desk" in capsys.readouterr().err
+        original.dispose()
+    finally:
+        admin(postgres_server, "DROP DATABASE moved_office WITH (FORCE)")

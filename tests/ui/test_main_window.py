@@ -147,3 +147,27 @@ def test_a_hidden_overview_catches_up_when_shown(make_window, services):
     assert overview.progress_card.detail.text() == "0/73 nội dung đã hoàn thành"  # not read again while hidden
     window.show_page(overview)
     assert overview.progress_card.detail.text() == "1/73 nội dung đã hoàn thành"
+
+
+def test_reload_shows_what_another_window_on_the_same_data_saved(make_window, open_at, qtbot):
+    import datetime as dt
+
+    from cell_desk.domain.activity import ActivityDraft
+    from cell_desk.domain.plan import ItemStatus
+    from tests.conftest import SEED_TODAY
+
+    mine, theirs = open_at(), open_at()
+    window = make_window(mine)
+    checklist = window.page("checklist")
+    activities = window.page("activities")
+    item_id = next(iter(checklist.model.by_item_id))
+    rows_before = activities.model.rowCount()
+    theirs.checklist.update_item(item_id, status=ItemStatus.DONE)
+    theirs.activities.add(ActivityDraft(occurred_on=SEED_TODAY - dt.timedelta(days=1), form="Tuyên truyền miệng",
+                                        title="Buổi nói chuyện do người khác ghi"))
+    assert checklist.model.by_item_id[item_id].value.status is not ItemStatus.DONE  # not seen yet
+    assert window.reload_action.shortcut().toString() == "F5"
+    window.reload_action.trigger()
+    assert checklist.model.by_item_id[item_id].value.status is ItemStatus.DONE
+    qtbot.waitUntil(lambda: activities.model.rowCount() == rows_before + 1)
+    assert window.statusBar().currentMessage() == "Đã tải lại dữ liệu."

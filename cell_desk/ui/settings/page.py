@@ -116,10 +116,14 @@ class SettingsPage(QWidget):
         if on_server:
             self.restore_button.setEnabled(False)
             self.restore_button.setToolTip("Dữ liệu trên máy chủ được khôi phục bằng pg_restore")
+        self.server_button = QPushButton("Chuyển lên máy chủ…")
+        self.server_button.setToolTip("Chép dữ liệu lên máy chủ PostgreSQL để nhiều người cùng làm")
+        self.server_button.setVisible(not on_server)
         folder_row = QHBoxLayout()
         folder_row.addWidget(open_folder)
         folder_row.addWidget(self.backup_button)
         folder_row.addWidget(self.restore_button)
+        folder_row.addWidget(self.server_button)
         folder_row.addStretch(1)
         data_layout.addLayout(folder_row)
         self.backup_message = QLabel()
@@ -163,6 +167,7 @@ class SettingsPage(QWidget):
         self.export_plan_button.clicked.connect(self._ask_export_plan)
         self.backup_button.clicked.connect(self._ask_backup)
         self.restore_button.clicked.connect(self._ask_restore)
+        self.server_button.clicked.connect(self._ask_server)
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(services.data_dir)))
         )
@@ -279,7 +284,12 @@ class SettingsPage(QWidget):
         from ..file_dialogs import save_file
 
         if self.services.database.on_server:
-            self.backup_message.setText(self.services.backups.server_backup_advice())
+            from ..messages import show_info
+
+            advice = self.services.backups.server_backup_advice()
+            self.backup_message.setText(advice)
+            if not self.isVisible():  # asked from the Tệp menu, on another page
+                show_info(self, "Sao lưu dữ liệu trên máy chủ", advice)
             return
         full = self.services.backups.has_files()
         suggested = f"cell-desk-sao-luu-{self.services.clock():%Y%m%d}{'.zip' if full else '.sqlite3'}"
@@ -306,8 +316,59 @@ class SettingsPage(QWidget):
         self.backup_message.setText(f"Đã sao lưu vào {written}")
         return True
 
+    def _ask_server(self) -> None:
+        from .server import ServerAddressDialog
+
+        dialog = ServerAddressDialog(self)
+        if dialog.exec():
+            self.move_to_server(dialog.url)
+
+    def move_to_server(self, url: str) -> bool:
+        from ...storage.errors import StorageError
+        from ...storage.location import save_server_setting
+        from ...storage.transfer import ServerHasData
+        from ..messages import ask_yes_no, show_error, show_info
+        from .server import copy_to_server_in_background
+
+        try:
+            copied = copy_to_server_in_background(self, self.services, url)
+        except ServerHasData as exc:
+            # another PC of the office moved its data there first: this one joins it
+            if not ask_yes_no(self, "Máy chủ đã có dữ liệu",
+                              f"{exc}\n\nDùng dữ liệu đã có trên máy chủ cho máy này từ lần mở sau? Dữ liệu "
+                              "trong tệp trên máy này không được chép lên, và vẫn giữ nguyên."):
+                return False
+            try:
+                save_server_setting(self.services.data_dir, url)
+            except OSError as failure:
+                show_error(self, "Chưa lưu được cài đặt", f"Không ghi được tệp cài đặt máy chủ ({failure}).")
+                return False
+            text = "Từ lần mở sau, máy này dùng dữ liệu trên máy chủ. Hãy đóng rồi mở lại Cell Desk."
+        except (StorageError, OSError) as exc:
+            show_error(self, "Chưa chuyển được lên máy chủ", str(exc))
+            return False
+        else:
+            if copied is None:
+                self.backup_message.setText("Đã hủy; chưa chép gì lên máy chủ, vẫn dùng tệp trên máy này.")
+                return False
+            text = (f"Đã chép {copied.total:,} dòng dữ liệu lên {copied.location}.".replace(",", ".")
+                    + " Hãy đóng rồi mở lại Cell Desk: từ lần mở sau, máy này dùng dữ liệu trên máy chủ. Tệp "
+                    "trên máy giữ nguyên. Ở các máy khác của văn phòng, chọn Chuyển lên máy chủ… với cùng địa "
+                    "chỉ để dùng chung dữ liệu này.")
+        self.backup_message.setText(text)
+        show_info(self, "Đã chuyển lên máy chủ", text)
+        return True
+
     def _ask_restore(self) -> None:
         from .backups import BackupChooser
+
+        if self.services.database.on_server:  # asked from the Tệp menu: the button is off
+            from ..messages import show_info
+
+            show_info(self, "Khôi phục dữ liệu trên máy chủ",
+                      "Dữ liệu đang nằm trên máy chủ PostgreSQL: người quản trị khôi phục nó bằng pg_restore từ "
+                      "bản pg_dump. Cell Desk không ghi đè dữ liệu dùng chung từ một tệp trên máy này.")
+            return
 
         chooser = BackupChooser(
             self.services.backups.available(),
