@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ..exports.atomic import ExportError
-from ..storage.errors import StorageError
+from ..storage.errors import EditConflict, StorageError
 from .messages import show_error
 
 log = logging.getLogger("cell_desk")
@@ -28,11 +28,21 @@ def install_excepthook(log_path: Path | None) -> None:
         if issubclass(exc_type, (StorageError, ExportError)):
             log.warning("%s", exc)
             show_error(None, "Chưa thực hiện được", str(exc))
+            if issubclass(exc_type, EditConflict):
+                reload_windows()  # the message says to look at the newest copy: it is on screen now
             return
         log.error("Lỗi ngoài dự kiến", exc_info=(exc_type, exc, tb))
         show_bug_report(short_report(exc_type, exc, tb), log_path)
 
     sys.excepthook = hook
+
+
+def reload_windows() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if callable(getattr(widget, "reload_data", None)) and getattr(widget, "services", None) is not None:
+            widget.reload_data()
 
 
 def show_bug_report(report: str, log_path: Path | None) -> None:

@@ -171,3 +171,33 @@ def test_reload_shows_what_another_window_on_the_same_data_saved(make_window, op
     assert checklist.model.by_item_id[item_id].value.status is ItemStatus.DONE
     qtbot.waitUntil(lambda: activities.model.rowCount() == rows_before + 1)
     assert window.statusBar().currentMessage() == "Đã tải lại dữ liệu."
+
+
+def test_a_save_refused_for_another_user_s_newer_copy_shows_that_copy(make_window, open_at, monkeypatch):
+    import sys
+
+    from cell_desk.domain.plan import ItemStatus
+    from cell_desk.storage.errors import EditConflict
+    from cell_desk.storage.models import ChecklistItemRow
+    from cell_desk.ui import crash
+
+    mine, theirs = open_at(), open_at()
+    window = make_window(mine)
+    checklist = window.page("checklist")
+    item_id = next(iter(checklist.model.by_item_id))
+    shown = []
+    monkeypatch.setattr(crash, "show_error", lambda parent, title, text: shown.append(text))
+    previous = sys.excepthook
+    crash.install_excepthook(None)
+    try:
+        try:
+            with mine.database.session() as session:
+                row = session.get(ChecklistItemRow, item_id)
+                theirs.checklist.update_item(item_id, status=ItemStatus.DONE, assignee="Đ/c Minh")
+                row.assignee = "Đ/c Lan"
+        except EditConflict:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert "Người khác vừa lưu" in shown[0]
+    assert checklist.model.by_item_id[item_id].value.assignee == "Đ/c Minh"  # their copy, on screen
