@@ -18,6 +18,7 @@ from ..domain.text import normalize_text, search_key
 from ..domain.validation import ValidationError
 from ..storage.database import Database
 from ..storage.portable_sql import text_position, without_index
+from ..storage.shared_files import SharedFiles
 from ..storage.models import (
     ActivityFormRow, ActivityItemRow, ActivityRow as ActivityRecord, AttachmentRow, ChecklistItemRow, PhaseRow,
     PlanRow,
@@ -55,6 +56,7 @@ class ActivityService:
         self.clock = clock
         self.codec = codec
         self.folder = database.folder / ATTACHMENT_FOLDER
+        self.shared = SharedFiles(database)
 
     # --- reading ------------------------------------------------------------
     def activity_ids(self, activity_filter: ActivityFilter = ActivityFilter(), sort: str = "date",
@@ -131,13 +133,20 @@ class ActivityService:
         return title
 
     def attachment_path(self, attachment: Attachment) -> Path:
-        return self.folder / attachment.file_name
+        return self.shared.local(self.folder / attachment.file_name)
 
     def thumbnail_path(self, attachment: Attachment) -> Path | None:
         if not attachment.is_image:
             return None
-        path = self.folder / THUMB_FOLDER / (Path(attachment.file_name).stem + ".jpg")
+        path = self.shared.local(self._thumbnail(attachment))
         return path if path.exists() else None
+
+    def _thumbnail(self, attachment: Attachment) -> Path:
+        return self.folder / THUMB_FOLDER / (Path(attachment.file_name).stem + ".jpg")
+
+    def _keep_files(self, session, staged: list[Attachment]) -> None:
+        for attachment in staged:
+            self.shared.keep(session, self.folder / attachment.file_name, self._thumbnail(attachment))
 
     # --- writing ------------------------------------------------------------
     def add(self, draft: ActivityDraft, files: list[Path] = ()) -> Activity:
@@ -151,6 +160,7 @@ class ActivityService:
                 session.add(record)
                 session.flush()
                 _write_links(session, record.id, draft.item_ids, staged)
+                self._keep_files(session, staged)
                 return _activity(session, record)
         except BaseException:
             self._discard(staged)
@@ -175,6 +185,7 @@ class ActivityService:
                 session.execute(delete(ActivityItemRow).where(ActivityItemRow.activity_id == activity_id))
                 session.execute(delete(AttachmentRow).where(AttachmentRow.activity_id == activity_id))
                 _write_links(session, activity_id, draft.item_ids, [*kept, *staged])
+                self._keep_files(session, staged)
                 session.flush()
                 return before, _activity(session, record)
         except BaseException:
@@ -269,8 +280,8 @@ class ActivityService:
 
     def _discard(self, staged: list[Attachment]) -> None:
         for attachment in staged:
-            self.attachment_path(attachment).unlink(missing_ok=True)
-            (self.folder / THUMB_FOLDER / (Path(attachment.file_name).stem + ".jpg")).unlink(missing_ok=True)
+            (self.folder / attachment.file_name).unlink(missing_ok=True)
+            self._thumbnail(attachment).unlink(missing_ok=True)
 
     @staticmethod
     def _check_items(session, item_ids) -> None:

@@ -92,7 +92,7 @@ class BackupService:
                    f"rồi sao lưu bằng lệnh:\n    pg_dump --format=custom --file={dump} \"{url}\"")
         return (f"Dữ liệu đang nằm trên máy chủ PostgreSQL {url}, nên Cell Desk không tự chép nó ra tệp; "
                 f"việc sao lưu do pg_dump làm.\n{how}\n"
-                f"Ảnh, pa-nô và tệp đính kèm nằm trong thư mục dữ liệu {self.database.folder}: hãy chép cả thư mục đó.")
+                "Bản pg_dump gồm cả ảnh, pa-nô và tệp đính kèm: trên máy chủ chúng được lưu cùng dữ liệu.")
 
     def available(self) -> list[copies.BackupSummary]:
         return copies.available_backups(self.folder)

@@ -17,6 +17,7 @@ from ..domain.text import matches, search_key
 from ..domain.validation import ValidationError
 from ..storage.database import Database
 from ..storage.models import PlanRow, PosterRow, SloganRow
+from ..storage.shared_files import SharedFiles
 
 POSTER_FOLDER = "posters"
 THUMB_FOLDER = "thumbs"
@@ -105,12 +106,17 @@ class PosterService:
         self.database = database
         self.codec = codec
         self.folder = database.folder / POSTER_FOLDER
+        self.shared = SharedFiles(database)
 
     def image_path(self, poster: Poster) -> Path:
-        return self.folder / poster.file_name
+        return self.shared.local(self._files(poster)[0])
 
     def thumbnail_path(self, poster: Poster) -> Path:
-        return self.folder / THUMB_FOLDER / (Path(poster.file_name).stem + ".jpg")
+        return self.shared.local(self._files(poster)[1])
+
+    def _files(self, poster: Poster) -> tuple[Path, Path]:
+        """The image and its thumbnail in this PC's data folder (there or not)."""
+        return self.folder / poster.file_name, self.folder / THUMB_FOLDER / (Path(poster.file_name).stem + ".jpg")
 
     def posters(self, query: str = "") -> list[Poster]:
         with self.database.session() as session:
@@ -156,6 +162,7 @@ class PosterService:
                     original_name=source.name, pixel_width=width, pixel_height=height,
                 )
                 session.add(row)
+                self.shared.keep(session, image, thumb)
                 session.flush()
                 return _poster(row)
         except BaseException:
@@ -192,8 +199,10 @@ class PosterService:
             row = self._row(session, poster_id)
             poster = _poster(row)
             session.delete(row)
-        self.image_path(poster).unlink(missing_ok=True)
-        self.thumbnail_path(poster).unlink(missing_ok=True)
+            files = self._files(poster)
+            self.shared.forget(session, *files)
+        for path in files:
+            path.unlink(missing_ok=True)
 
     def export(self, poster_ids: list[int], folder: Path) -> list[Path]:
         """Copies the chosen images to a folder, named by title; never overwrites a file there."""

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from . import errors
 from .database import SQLITE_HEADER, backup_copy, read_only, sync_file
-from .location import DATABASE_FILENAME
+from .location import DATABASE_FILENAME, FILE_FOLDERS
 from .schema import KNOWN_REVISIONS
 
 # Tables counted in a backup's preview, with their Vietnamese names; those not there are skipped.
@@ -26,7 +26,6 @@ COUNTED = (("plans", "kế hoạch"), ("activities", "hoạt động"), ("docume
 
 
 # Folders of files the database refers to; a full backup (.zip) carries them beside the data file.
-FILE_FOLDERS = ("attachments", "posters")
 
 KIND_LABELS = {"tu-dong": "Tự động hằng ngày", "truoc-khoi-phuc": "Trước khi khôi phục",
                "truoc-nang-cap": "Trước khi nâng cấp"}

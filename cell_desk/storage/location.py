@@ -11,6 +11,9 @@ from pathlib import Path
 DATA_DIR_ENV = "CELL_DESK_DATA_DIR"
 PORTABLE_MARKER = "cell_desk.portable"
 DATABASE_FILENAME = "cell_desk.sqlite3"
+# the data folder's folders of the user's files (attachments, posters): backed up with the data,
+# and kept in the database too when it is on a server (storage/shared_files.py)
+FILE_FOLDERS = ("attachments", "posters")
 DATABASE_URL_ENV = "CELL_DESK_DATABASE"
 SERVER_SETTING_FILENAME = "may-chu-postgresql.txt"
 

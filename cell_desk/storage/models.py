@@ -304,3 +304,14 @@ class RollupReportRow(Base):
     __table_args__ = (Index("ix_rollup_reports_cell_period", "cell_id", "period", unique=True),
                       Index("ix_rollup_reports_period", "period"))
     __mapper_args__ = {"version_id_col": version}
+
+
+class SharedFileRow(Base):
+    """A file of the data folder (an attachment, a poster, their thumbnails) kept in a server's
+    database, so that every PC of the office has it (storage/shared_files.py). Empty on SQLite."""
+
+    __tablename__ = "shared_files"
+
+    name: Mapped[str] = mapped_column(String(400), primary_key=True)  # its path in the data folder, with /
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select, text
 from . import errors
 from .database import Database
 from .models import Base
+from .shared_files import keep_folder
 
 BATCH_ROWS = 500
 
@@ -67,6 +68,7 @@ def copy_to_server(source: Database, url: str, *, progress: Callable[[int, int],
                             progress(sum(copied.values()), total)
             for table in Base.metadata.sorted_tables:
                 _continue_numbering(server, table)
+            copied["shared_files"] += keep_folder(server, source.folder)  # attachments and posters
             if cancelled():
                 raise CopyCancelled("Đã hủy; chưa chép gì lên máy chủ.")
     except errors.StorageError:

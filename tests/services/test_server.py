@@ -188,6 +188,10 @@ def test_the_file_s_data_is_copied_whole_onto_an_empty_server_database(postgres_
 
     folder = tmp_path / "van-phong"
     desk = open_services(folder, clock=fixed_clock(SEED_TODAY))
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban")
+    with_file = desk.activities.add(ActivityDraft(occurred_on=SEED_TODAY, form="Tuyên truyền miệng",
+                                                  title="Họp có biên bản"), files=[scan])
     fill_checklist(desk.database, desk.clock)
     fill_activities(desk.database, 40, desk.clock)
     desk.rollup.register_many("Chi bộ Phòng Kế toán\nChi bộ Văn phòng")
@@ -202,6 +206,8 @@ def test_the_file_s_data_is_copied_whole_onto_an_empty_server_database(postgres_
         moved = open_services(folder, clock=fixed_clock(SEED_TODAY))
         assert moved.database.on_server
         for table in Base.metadata.sorted_tables:
+            if table.name == "shared_files":
+                continue  # the file's table is empty: its files are in the folder, copied below
             order = list(table.primary_key.columns)
             with original.connect() as a, moved.database.engine.connect() as b:
                 assert [tuple(r) for r in a.execute(select(table).order_by(*order))] == \
@@ -212,6 +218,10 @@ def test_the_file_s_data_is_copied_whole_onto_an_empty_server_database(postgres_
                                                    title="Tuyên truyền sau khi chuyển lên máy chủ"))
         assert added.id > highest  # numbering goes on past the copied rows
         moved.close()
+        elsewhere = _second_pc(moved, tmp_path / "may-khac")
+        (attachment,) = elsewhere.activities.get(with_file.id).attachments
+        assert elsewhere.activities.attachment_path(attachment).read_bytes() == scan.read_bytes()
+        elsewhere.close()
         # a second copy is refused and writes nothing
         assert main(["--data-dir", str(folder), "--database", url, "server", "copy", url]) != 0
         (folder / SERVER_SETTING_FILENAME).unlink()
@@ -220,3 +230,46 @@ def test_the_file_s_data_is_copied_whole_onto_an_empty_server_database(postgres_
         original.dispose()
     finally:
         admin(postgres_server, "DROP DATABASE moved_office WITH (FORCE)")
+
+
+def _second_pc(services, folder):
+    """Another PC of the office: its own data folder, the same server database."""
+    from cell_desk.app import open_services
+    from cell_desk.services.clock import fixed_clock
+
+    return open_services(folder, clock=fixed_clock(SEED_TODAY), database_url=services.database.server_url)
+
+
+@on_server
+def test_an_attachment_saved_on_one_pc_opens_on_another(open_at, engine, tmp_path):
+    from cell_desk.domain.activity import ActivityDraft
+
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban sinh hoat chi bo")
+    lan = open_at()
+    added = lan.activities.add(ActivityDraft(occurred_on=SEED_TODAY, form="Tuyên truyền miệng",
+                                             title="Sinh hoạt chuyên đề"), files=[scan])
+    minh = _second_pc(lan, tmp_path / "may-cua-minh")
+    try:
+        (seen,) = minh.activities.get(added.id).attachments
+        path = minh.activities.attachment_path(seen)
+        assert path.parent == tmp_path / "may-cua-minh" / "attachments"  # fetched into Minh's own folder
+        assert path.read_bytes() == scan.read_bytes()
+    finally:
+        minh.close()
+
+
+@pytest.mark.sqlite_only
+def test_on_the_file_attachments_stay_in_the_folder_alone(open_at, engine, tmp_path):
+    from sqlalchemy import func, select
+
+    from cell_desk.domain.activity import ActivityDraft
+    from cell_desk.storage.models import SharedFileRow
+
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    services = open_at()
+    services.activities.add(ActivityDraft(occurred_on=SEED_TODAY, form="Tuyên truyền miệng", title="Họp"),
+                            files=[scan])
+    with services.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(SharedFileRow)) == 0

@@ -66,3 +66,34 @@ def test_the_office_moves_its_file_onto_the_server_and_a_second_pc_joins_it(
         shared.close()
     finally:
         admin(postgres_server, "DROP DATABASE office_shared WITH (FORCE)")
+
+
+def test_a_poster_imported_on_one_pc_is_shown_on_another(server_services, image_codec, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from sqlalchemy import func, select
+
+    from cell_desk.domain.library import PosterDetails
+    from cell_desk.storage.models import SharedFileRow
+
+    picture = tmp_path / "pano-tet.png"
+    image = QImage(640, 320, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c00000"))
+    assert image.save(str(picture))
+    server_services.posters.import_image(picture, PosterDetails(title="Mừng Đảng, mừng Xuân"))
+    other = open_services(tmp_path / "may-khac", clock=fixed_clock(SEED_TODAY), image_codec=image_codec,
+                          database_url=server_services.database.server_url)
+    try:
+        (seen,) = other.posters.posters()
+        assert seen.title == "Mừng Đảng, mừng Xuân"
+        thumbnail = QImage(str(other.posters.thumbnail_path(seen)))
+        assert not thumbnail.isNull() and thumbnail.pixelColor(5, 5) == QColor("#c00000")
+        assert other.posters.image_path(seen).read_bytes() == picture.read_bytes()
+        with server_services.database.session() as session:
+            assert session.scalar(select(func.count()).select_from(SharedFileRow)) == 2  # image, thumbnail
+        other.posters.delete(seen.id)  # gone for everyone, the files kept on the server with it
+        assert server_services.posters.posters() == []
+        with server_services.database.session() as session:
+            assert session.scalar(select(func.count()).select_from(SharedFileRow)) == 0
+    finally:
+        other.close()
