@@ -125,6 +125,13 @@ class ConsolidationHeader:
     issued_on: dt.date
 
 
+def consolidated_recipients(upper_body: str, own: list[str]) -> list[str]:
+    """Nơi nhận of the consolidated report: the upper committee it reports to, the cells it was
+    drawn from, then the body's own lines (its Lưu)."""
+    first = [f"{upper_body} (để báo cáo),"] if upper_body.strip() else []
+    return [*first, "Các chi bộ trực thuộc,", *own]
+
+
 def consolidated_blocks(period: str, standings: list[CellStanding]) -> list[Block]:
     """The body of the consolidated monthly report: how many cells reported, the figures summed per
     form, the tasks and meetings, notable examples in the cells' own words, the cells that sent

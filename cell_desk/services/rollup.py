@@ -16,8 +16,8 @@ from ..domain.dates import format_ui_date
 from ..domain.party_document import PartyDocument
 from ..domain.report_package import PACKAGE_SUFFIX, PackageError, ReportPackage, read_manifest
 from ..domain.rollup import (
-    MAX_CELL_NAME, CellStanding, ReceivedReport, RegisteredCell, cell_key, consolidated_blocks, period_label,
-    standing,
+    MAX_CELL_NAME, CellStanding, ReceivedReport, RegisteredCell, cell_key, consolidated_blocks, consolidated_recipients,
+    period_label, standing,
 )
 from ..domain.validation import ValidationError
 from ..storage import errors
@@ -278,7 +278,8 @@ class RollupService:
             kind_code="BC", number=numbers[period], issuer_code=profile.issuer_code, upper_body=profile.upper_body,
             issuing_body=profile.cell_name, place=profile.place_name, issued_on=self.clock(),
             subtitle=f"Tổng hợp kết quả công tác tuyên truyền {period_label(period)} của các chi bộ trực thuộc",
-            blocks=consolidated_blocks(period, standings), recipients=list(profile.recipients),
+            blocks=consolidated_blocks(period, standings),
+            recipients=consolidated_recipients(profile.upper_body, list(profile.recipients)),
             signing_authority=profile.signing_authority, signer_position="BÍ THƯ",
             signer_name=profile.secretary_name)
 

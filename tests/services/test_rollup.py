@@ -162,6 +162,9 @@ def test_the_consolidated_report_sums_the_forms_and_names_who_sent_nothing(desk,
             expected[figure.form] = expected.get(figure.form, 0) + figure.activities
     assert {row[1]: int(row[2]) for row in rows[1:-1]} == expected
     assert rows[-1][1] == "Cộng" and int(rows[-1][2]) == sum(expected.values())
+    # Nơi nhận: reported up, the cells told, the body's own Lưu
+    signature = "\n".join(p.text for cell in word.tables[-1]._cells for p in cell.paragraphs)
+    assert "- Đảng bộ Khối các cơ quan tỉnh (để báo cáo)," in signature and "- Các chi bộ trực thuộc," in signature
     # the number stays the same when the report is written again
     again = desk.rollup.consolidated_document("2026-11")
     assert again.number == desk.rollup.consolidated_document("2026-11").number == 1
