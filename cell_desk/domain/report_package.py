@@ -121,7 +121,7 @@ def read_manifest(data: object, source: str, today: dt.date | None) -> ReportPac
         raise PackageError(f"{source}: phiên bản định dạng “{version}” không hợp lệ.")
     if version > PACKAGE_VERSION:
         raise PackageError(f"{source} được tạo bằng Cell Desk mới hơn (định dạng phiên bản {version}, bản này đọc "
-                           f"đến {PACKAGE_VERSION}). Hãy cập nhật Cell Desk rồi nhập lại; chưa có gì được nhập.")
+                           f"đến {PACKAGE_VERSION}). Hãy cập nhật Cell Desk rồi nhập lại; tệp này chưa được nhập.")
     period = reader.text(data, "period")
     match = PERIOD.match(period)
     if not match or not 1 <= int(match.group(2)) <= 12:
@@ -163,7 +163,7 @@ def _refuse_future(source: str, year: int, month: int, today: dt.date) -> None:
     next_month_begun = today.day > 20 and (following.year, following.month) == (year, month)
     if (year, month) > (today.year, today.month) and not next_month_begun:
         raise PackageError(f"{source}: kỳ báo cáo tháng {month:02d}/{year} chưa tới (hôm nay "
-                           f"{today:%d/%m/%Y}). Hãy kiểm tra ngày của máy gửi gói; chưa có gì được nhập.")
+                           f"{today:%d/%m/%Y}). Hãy kiểm tra ngày của máy gửi gói; tệp này chưa được nhập.")
 
 
 class _Reader:

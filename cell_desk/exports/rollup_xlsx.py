@@ -61,8 +61,11 @@ def _write(path: Path, book: SummaryBook) -> None:
         "total_text": workbook.add_format({"bold": True, **border}),
         "total": workbook.add_format({"bold": True, **border}),
     }
+    # the same form columns, in the same order, on every sheet: months are compared side by side
+    forms = [total.form for total in form_totals(
+        [row.report for _period, standings in book.periods or [] for row in standings if row.report is not None])]
     for period, standings in book.periods or []:
-        _write_period(workbook.add_worksheet(sheet_name(period)), book, period, standings, styles)
+        _write_period(workbook.add_worksheet(sheet_name(period)), book, period, standings, forms, styles)
     if not book.periods:
         workbook.add_worksheet("Tổng hợp")
     try:
@@ -71,10 +74,9 @@ def _write(path: Path, book: SummaryBook) -> None:
         raise failed.args[0] if failed.args and isinstance(failed.args[0], OSError) else OSError(str(failed))
 
 
-def _write_period(sheet, book: SummaryBook, period: str, standings: list[CellStanding], styles: dict) -> None:
+def _write_period(sheet, book: SummaryBook, period: str, standings: list[CellStanding], forms: list[str],
+                  styles: dict) -> None:
     year, month = period_parts(period)
-    reports = [row.report for row in standings if row.report is not None]
-    forms = [total.form for total in form_totals(reports)]
     headers = [*FIXED_COLUMNS, *((f"Hoạt động: {form}", FORM_WIDTH) for form in forms)]
     for column, (_, width) in enumerate(headers):
         sheet.set_column(column, column, width)

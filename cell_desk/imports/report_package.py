@@ -31,7 +31,7 @@ def read_report_package(path: Path, today: dt.date) -> ReceivedPackage:
             entries = {entry.filename: entry for entry in archive.infolist()}
             manifest_entry = entries.get(MANIFEST_NAME)
             if manifest_entry is None:
-                raise PackageError(f"{name} không phải gói báo cáo của Cell Desk (không có {MANIFEST_NAME}).")
+                raise PackageError(f"{name} không phải gói báo cáo của Cell Desk (thiếu phần thông tin của gói).")
             if manifest_entry.file_size > MAX_MANIFEST_BYTES:
                 raise PackageError(f"{name}: {MANIFEST_NAME} lớn bất thường; gói không được nhập.")
             manifest = _read_bounded(archive, manifest_entry, MAX_MANIFEST_BYTES, name)
@@ -47,7 +47,7 @@ def read_report_package(path: Path, today: dt.date) -> ReceivedPackage:
         raise PackageError(f"Không đọc được {name} ({exc.strerror or exc}).") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise PackageError(f"{name} bị hỏng hoặc không phải tệp .zip (có thể tải về chưa hết). "
-                           "Hãy xin chi bộ gửi lại; chưa có gì được nhập.") from exc
+                           "Hãy xin chi bộ gửi lại; tệp này chưa được nhập.") from exc
     try:
         data = json.loads(manifest.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

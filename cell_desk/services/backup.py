@@ -74,18 +74,21 @@ class BackupService:
             return copies.copy_with_files_to(self.database.folder, target)
         return copies.copy_to(self.database.path, target)
 
-    def server_backup_advice(self, which: Callable[[str], str | None] | None = None) -> str:
+    def server_backup_advice(self, which: Callable[[str], str | None] | None = None,
+                             folder: Path | None = None) -> str:
         """What to do instead of a copy when the data is on PostgreSQL: pg_dump, with the command
-        written out, or how to install it when this machine has none."""
+        written out (the copy going to `folder`, by default the user's home folder), or how to
+        install it when this machine has none."""
         import shutil
 
         url = shown_url(self.database.server_url or "")
-        dump = f"cell-desk-{self.now():%Y%m%d}.dump"
+        dump = f'"{(folder or Path.home()) / f"cell-desk-{self.now():%Y%m%d}.dump"}"'
         found = (which or shutil.which)("pg_dump")
         if found:
-            how = (f"Máy này có pg_dump ({found}). Sao lưu bằng lệnh:\n"
+            how = (f"Máy này có pg_dump ({found}). Sao lưu bằng lệnh (pg_dump hỏi mật khẩu nếu máy chủ cần):\n"
                    f"    pg_dump --format=custom --file={dump} \"{url}\"\n"
-                   f"và khôi phục bằng: pg_restore --clean --dbname=\"{url}\" {dump}")
+                   "Khôi phục ghi đè dữ liệu dùng chung của cả văn phòng: chỉ người quản trị làm, sau khi mọi máy "
+                   f"đã đóng Cell Desk, bằng pg_restore --clean --dbname=\"{url}\" {dump}")
         else:
             how = ("Máy này chưa có pg_dump. Hãy cài công cụ dòng lệnh của PostgreSQL (Debian/Ubuntu: "
                    "sudo apt install postgresql-client; Windows: bộ cài PostgreSQL, phần Command Line Tools), "

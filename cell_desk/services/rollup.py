@@ -75,7 +75,7 @@ class ImportResult:
     refused: int
 
     def summary(self) -> str:
-        parts = [f"Đã nhập {self.added} gói mới"]
+        parts = [f"Đã nhập {self.added} gói mới"] if self.added or not self.replaced else []
         if self.replaced:
             parts.append(f"thay {self.replaced} gói gửi lại")
         if self.kept:
@@ -84,7 +84,8 @@ class ImportResult:
             parts.append(f"bỏ qua {self.skipped} gói trùng hoặc cũ hơn")
         if self.refused:
             parts.append(f"{self.refused} tệp không nhập được")
-        return ", ".join(parts) + "."
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:] + "."
 
 
 class RollupService:
@@ -277,7 +278,7 @@ class RollupService:
         return PartyDocument(
             kind_code="BC", number=numbers[period], issuer_code=profile.issuer_code, upper_body=profile.upper_body,
             issuing_body=profile.cell_name, place=profile.place_name, issued_on=self.clock(),
-            subtitle=f"Tổng hợp kết quả công tác tuyên truyền {period_label(period)} của các chi bộ trực thuộc",
+            subtitle=f"tổng hợp kết quả công tác tuyên truyền {period_label(period)} của các chi bộ trực thuộc",
             blocks=consolidated_blocks(period, standings),
             recipients=consolidated_recipients(profile.upper_body, list(profile.recipients)),
             signing_authority=profile.signing_authority, signer_position="BÍ THƯ",

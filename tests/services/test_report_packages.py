@@ -94,7 +94,7 @@ def test_a_damaged_or_foreign_file_is_refused(march, tmp_path):
     with pytest.raises(PackageError, match="bị hỏng hoặc không phải tệp .zip"):
         read_report_package(cut, TODAY_IN_MARCH)
     rewrite(path, drop=MANIFEST_NAME)
-    with pytest.raises(PackageError, match="không có manifest.json"):
+    with pytest.raises(PackageError, match="thiếu phần thông tin của gói"):
         read_report_package(path, TODAY_IN_MARCH)
     (tmp_path / "bao-cao.zip").write_text("chỉ là chữ", encoding="utf-8")
     with pytest.raises(PackageError, match="bị hỏng"):

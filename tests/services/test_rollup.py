@@ -145,7 +145,7 @@ def test_the_consolidated_report_sums_the_forms_and_names_who_sent_nothing(desk,
     target = desk.rollup.export_consolidated("2026-11", tmp_path / "tong-hop.docx")
     word = Document(str(target))
     text = "\n".join(paragraph.text for paragraph in word.paragraphs)
-    assert "Tổng hợp kết quả công tác tuyên truyền tháng 11/2026 của các chi bộ trực thuộc" in text
+    assert "tổng hợp kết quả công tác tuyên truyền tháng 11/2026 của các chi bộ trực thuộc" in text
     assert "2/4 chi bộ trực thuộc đã gửi báo cáo" in text
     assert "Chi bộ Phòng Giá (hạn 20/11/2026)" in text and "Chi bộ Thanh tra (hạn 20/11/2026)" in text
     assert "tọa đàm về Nghị quyết Đại hội XIV" in text  # a notable example, in the cell's words
@@ -191,6 +191,8 @@ def test_the_summary_table_has_a_sheet_a_month_a_row_a_cell_and_totals(desk, tmp
     values = load_workbook(target, data_only=True)["Tháng 11-2026"]
     expected = make_package("a", activities=3).activities + make_package("b", activities=2).activities
     assert values.cell(9, 6).value == expected == rows[0][5] + rows[3][5]
+    forms = lambda sheet: [cell.value for cell in sheet[4] if str(cell.value).startswith("Hoạt động:")]  # noqa: E731
+    assert forms(sheet) and forms(sheet) == forms(book["Tháng 10-2026"])  # months side by side, column for column
 
 
 def _activities(services, cell_name: str) -> int:

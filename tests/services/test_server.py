@@ -168,9 +168,9 @@ def test_the_advised_pg_dump_command_makes_a_backup(open_at, engine, tmp_path):
         pytest.skip("pg_dump is not installed (Debian package postgresql-client)")
     services = open_at()
     services.rollup.register("Chi bộ Phòng Kế toán")
-    advice = services.backups.server_backup_advice()
+    advice = services.backups.server_backup_advice(folder=tmp_path)
     command = shlex.split(next(line for line in advice.splitlines() if line.strip().startswith("pg_dump")))
-    subprocess.run(command, check=True, cwd=tmp_path, capture_output=True, timeout=60)
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
     (dump,) = tmp_path.glob("cell-desk-*.dump")
     listing = subprocess.run(["pg_restore", "--list", str(dump)], check=True, capture_output=True, text=True).stdout
     assert "rollup_cells" in listing and "checklist_items" in listing

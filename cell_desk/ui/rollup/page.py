@@ -154,7 +154,7 @@ class RollupPage(QWidget):
         rows = self.rollup.standings(period) if period else []
         self.standing_model.set_rows(rows)
         if not rows:
-            self.summary_label.setText("Chưa có chi bộ nào trong danh sách: hãy thêm các chi bộ trực thuộc ở bên phải.")
+            self.summary_label.setText("Chưa có chi bộ nào trong danh sách: hãy thêm các chi bộ ở thẻ “Chi bộ trực thuộc”.")
             return
         sent = sum(1 for row in rows if row.state.has_report)
         late = sum(1 for row in rows if row.state is Submission.LATE)
@@ -309,8 +309,10 @@ class RollupPage(QWidget):
             self.export_table_to(path)
 
     def export_table_to(self, path: Path) -> Path | None:
-        """Every month the desk knows, newest first: one sheet each."""
-        periods = self.rollup.periods()
+        """Every month with a package, newest first, and the month on screen: one sheet each (the
+        month being reported now, with nothing in yet, is no sheet of its own unless it is chosen)."""
+        periods = [period for period in self.rollup.periods()
+                   if period == self.period() or self.rollup.has_reports(period)]
         written = run_export(self, lambda: self.rollup.export_summary(periods, path), target=path)
         if written:
             offer_to_open(self, "Đã xuất bảng tổng hợp", f"Đã ghi {written} ({len(periods)} tháng)", written)

@@ -104,7 +104,8 @@ class SettingsPage(QWidget):
         on_server = services.database.on_server
         self.data_path = QLineEdit(services.database.location)
         self.data_path.setReadOnly(True)
-        open_folder = QPushButton("Mở thư mục dữ liệu")
+        # on a server the folder holds this PC's copies of the files, its log and window settings
+        open_folder = QPushButton("Mở thư mục trên máy này" if on_server else "Mở thư mục dữ liệu")
         data_box = QGroupBox("Dữ liệu")
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(QLabel("Dữ liệu dùng chung nằm trên:" if on_server else "Toàn bộ dữ liệu nằm trong tệp:"))
