@@ -268,14 +268,14 @@ def _refuse_on_server(args, what: str) -> None:
 
 
 def _server_copy(services, args) -> int:
-    from .storage.location import save_server_setting
-    from .storage.transfer import copy_to_server
+    from .storage.location import SERVER_SETTING_FILENAME
+    from .storage.transfer import move_to_server
 
-    copied = copy_to_server(services.database, args.url)
-    setting = save_server_setting(services.data_dir, args.url)
-    print(f"Đã chép {copied.total} dòng dữ liệu lên {copied.location}. Tệp {services.database.path} giữ nguyên.")
-    print(f"Từ lần mở sau, thư mục dữ liệu này dùng dữ liệu trên máy chủ (ghi ở {setting}; xóa tệp đó để dùng "
-          "lại tệp trên máy). Ảnh, pa-nô và tệp đính kèm vẫn ở thư mục dữ liệu.")
+    copied = move_to_server(services.database, args.url)
+    print(f"Đã chép {copied.total} dòng dữ liệu, kể cả ảnh, pa-nô và tệp đính kèm, lên {copied.location}. "
+          f"Tệp {services.database.path} giữ nguyên.")
+    print(f"Từ lần mở sau, thư mục dữ liệu này dùng dữ liệu trên máy chủ (ghi ở "
+          f"{services.data_dir / SERVER_SETTING_FILENAME}; xóa tệp đó để dùng lại tệp trên máy).")
     return 0
 
 

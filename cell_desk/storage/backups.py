@@ -17,7 +17,7 @@ from typing import Iterator
 
 from . import errors
 from .database import SQLITE_HEADER, backup_copy, read_only, sync_file
-from .location import DATABASE_FILENAME, FILE_FOLDERS
+from .location import DATABASE_FILENAME, FILE_FOLDERS, user_files
 from .schema import KNOWN_REVISIONS
 
 # Tables counted in a backup's preview, with their Vietnamese names; those not there are skipped.
@@ -127,10 +127,8 @@ def copy_with_files_to(folder: Path, target: Path) -> Path:
                 src.backup(dst)
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
                 archive.write(copy, DATABASE_FILENAME)
-                for name in FILE_FOLDERS:
-                    for path in sorted((folder / name).rglob("*")):
-                        if path.is_file() and not path.is_symlink() and not path.name.endswith(".partial"):
-                            archive.write(path, path.relative_to(folder).as_posix())
+                for name, path in user_files(folder):
+                    archive.write(path, name)
         sync_file(temporary)
 
     return write_atomically(Path(target), write)

@@ -65,3 +65,14 @@ def save_server_setting(folder: Path, url: str) -> Path:
         handle.write(text)
     os.replace(handle.name, path)
     return path
+
+
+def user_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every user file of a data folder (not a link, not a copy still being written), with its
+    name relative to the folder, as a backup archive and a server's shared_files hold it."""
+    found = []
+    for name in FILE_FOLDERS:
+        for path in sorted((Path(folder) / name).rglob("*")):
+            if path.is_file() and not path.is_symlink() and not path.name.endswith(".partial"):
+                found.append((path.relative_to(folder).as_posix(), path))
+    return found

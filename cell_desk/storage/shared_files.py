@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
-from .location import FILE_FOLDERS
+from .location import user_files
 from .models import SharedFileRow
 
 
@@ -48,19 +48,9 @@ class SharedFiles:
         return path
 
 
-def files_of_folder(folder: Path) -> list[tuple[str, Path]]:
-    """Every user file of a data folder, with its name as SharedFileRow keeps it."""
-    found = []
-    for name in FILE_FOLDERS:
-        for path in sorted((folder / name).rglob("*")):
-            if path.is_file() and not path.name.endswith(".partial"):
-                found.append((path.relative_to(folder).as_posix(), path))
-    return found
-
-
 def keep_folder(connection, folder: Path) -> int:
     """Stores every user file of `folder` through `connection` (moving a file's data to a server)."""
-    rows = files_of_folder(folder)
+    rows = user_files(folder)
     for name, path in rows:
         connection.execute(insert(SharedFileRow), [{"name": name, "content": path.read_bytes()}])
     return len(rows)

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from sqlalchemy import func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from . import errors
 from .database import Database
+from .location import save_server_setting
 from .models import Base
 from .shared_files import keep_folder
 
@@ -71,17 +73,18 @@ def copy_to_server(source: Database, url: str, *, progress: Callable[[int, int],
             copied["shared_files"] += keep_folder(server, source.folder)  # attachments and posters
             if cancelled():
                 raise CopyCancelled("Đã hủy; chưa chép gì lên máy chủ.")
-    except errors.StorageError:
-        raise
-    except Exception as exc:
-        from sqlalchemy.exc import DBAPIError
-
-        if isinstance(exc, DBAPIError):
-            raise errors.server_write_failed(target.location, str(exc.orig)) from exc
-        raise
+    except DBAPIError as exc:
+        raise errors.server_write_failed(target.location, str(exc.orig)) from exc
     finally:
         target.close()
     return CopiedData(target.location, copied)
+
+
+def move_to_server(source: Database, url: str, **copy_options) -> CopiedData:
+    """The copy, then the setting that makes this data folder open the server from the next start."""
+    copied = copy_to_server(source, url, **copy_options)
+    save_server_setting(source.folder, url)
+    return copied
 
 
 def _continue_numbering(server, table) -> None:

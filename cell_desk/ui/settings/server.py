@@ -49,18 +49,16 @@ class ServerAddressDialog(QDialog):
 
 def copy_to_server_in_background(parent, services, url: str):
     """The copy, off the GUI thread: what was copied, or None after Hủy. Raises StorageError."""
-    from ...storage.location import save_server_setting
-    from ...storage.transfer import CopyCancelled, copy_to_server
+    from ...storage.transfer import CopyCancelled, move_to_server
     from ..background import BackgroundTask
 
     finished = []
 
     def copy(progress, cancelled):
         try:
-            copied = copy_to_server(services.database, url, progress=progress, cancelled=cancelled)
+            copied = move_to_server(services.database, url, progress=progress, cancelled=cancelled)
         except CopyCancelled:
             return None
-        save_server_setting(services.data_dir, url)
         finished.append(copied)
         return copied
 
